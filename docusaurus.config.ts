@@ -1,0 +1,98 @@
+import type * as Preset from '@docusaurus/preset-classic';
+import type { Config } from '@docusaurus/types';
+import type * as OpenApiPlugin from 'docusaurus-plugin-openapi-docs';
+import { themes as prismThemes } from 'prism-react-renderer';
+
+/** Written by `npm run bundle:spec` (build output, not in git); also served for download. */
+const bundledSpec = 'static/openapi.yaml';
+
+const config: Config = {
+  title: 'DataStack Developer Docs',
+  tagline: 'Authenticate to the DataStack API: tokens, keys, OAuth 2.0 and the sandbox to try them in.',
+  favicon: 'img/favicon.svg',
+  url: 'https://docs.datastack.example',
+  baseUrl: process.env.DOCS_BASE_URL ?? '/',
+  trailingSlash: false,
+
+  future: { v4: true, faster: true },
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: {
+    mermaid: true,
+    hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+  },
+
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          docItemComponent: '@theme/ApiItem',
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: [
+    [
+      'docusaurus-plugin-openapi-docs',
+      {
+        id: 'openapi',
+        docsPluginId: 'classic',
+        config: {
+          datastack: {
+            specPath: bundledSpec,
+            outputDir: 'docs/api',
+            downloadUrl: '/openapi.yaml',
+            sidebarOptions: { groupPathsBy: 'tag', categoryLinkSource: 'tag' },
+          } satisfies OpenApiPlugin.Options,
+        },
+      },
+    ],
+  ],
+
+  themes: ['docusaurus-theme-openapi-docs', '@docusaurus/theme-mermaid'],
+
+  themeConfig: {
+    navbar: {
+      title: 'DataStack Docs',
+      logo: { alt: 'DataStack', src: 'img/logo.svg' },
+      items: [
+        { type: 'docSidebar', sidebarId: 'guides', position: 'left', label: 'Guides' },
+        { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API reference' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Learn',
+          items: [
+            { label: 'Authentication overview', to: '/docs/authentication' },
+            { label: 'API reference', to: '/docs/api/datastack-auth-access-api' },
+          ],
+        },
+      ],
+      copyright: 'DataStack is a fictional product. Documentation licensed CC BY 4.0.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['bash', 'json', 'python', 'go', 'http'],
+    },
+    languageTabs: [
+      { highlight: 'bash', language: 'curl', logoClass: 'curl' },
+      { highlight: 'javascript', language: 'javascript', logoClass: 'javascript' },
+      { highlight: 'python', language: 'python', logoClass: 'python' },
+      { highlight: 'go', language: 'go', logoClass: 'go' },
+    ],
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

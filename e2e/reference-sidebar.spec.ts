@@ -1,0 +1,26 @@
+import { expect, test } from './support/fixtures';
+import { documentedOperations } from './support/spec';
+
+const operations = documentedOperations();
+
+test('the API sidebar links to every operation in the spec', async ({ page }) => {
+  await page.goto('/docs/api/datastack-auth-access-api');
+  const sidebar = page.getByRole('navigation', { name: 'Docs sidebar' });
+
+  // Expand every collapsed tag category until none is left.
+  const collapsed = sidebar.locator('.menu__list-item--collapsed > div > .menu__link, .menu__list-item--collapsed > .menu__link');
+  while ((await collapsed.count()) > 0) await collapsed.first().click();
+
+  const hrefs = await sidebar.locator('a.menu__link').evaluateAll((links) =>
+    links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+  );
+  expect(operations.length).toBeGreaterThan(40);
+  expect(hrefs).toEqual(expect.arrayContaining(operations.map((operation) => operation.pagePath)));
+});
+
+for (const operation of operations) {
+  test(`reference page for ${operation.operationId} renders`, async ({ page }) => {
+    await page.goto(operation.pagePath);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(operation.summary);
+  });
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+
+import kebabCase from 'lodash/kebabCase.js';
+import { parse } from 'yaml';
+
+export interface DocumentedOperation {
+  operationId: string;
+  summary: string;
+  /** Path of the generated reference page, as docusaurus-plugin-openapi-docs names it. */
+  pagePath: string;
+}
+
+const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+interface OperationObject {
+  operationId?: string;
+  summary?: string;
+}
+
+/** Every operation of the bundled spec the site was built from. */
+export function documentedOperations(specPath = 'static/openapi.yaml'): DocumentedOperation[] {
+  const spec = parse(readFileSync(specPath, 'utf8')) as {
+    paths: Record<string, Partial<Record<(typeof httpMethods)[number], OperationObject>>>;
+  };
+  return Object.values(spec.paths).flatMap((pathItem) =>
+    httpMethods.flatMap((method) => {
+      const operation = pathItem[method];
+      if (!operation?.operationId || !operation.summary) return [];
+      return [
+        {
+          operationId: operation.operationId,
+          summary: operation.summary,
+          pagePath: `/docs/api/${kebabCase(operation.operationId)}`,
+        },
+      ];
+    }),
+  );
+}

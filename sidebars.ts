@@ -1,0 +1,11 @@
+import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
+
+// Written by `npm run gen:api-docs` from the bundled spec (info page, then one category per tag).
+import apiSidebar from './docs/api/sidebar';
+
+const sidebars: SidebarsConfig = {
+  guides: ['authentication', 'quickstart'],
+  api: apiSidebar,
+};
+
+export default sidebars;
