@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'build/**', 'e2e/**', '.docusaurus/**'],
+    globalSetup: ['openapi/test/global-setup.ts'],
   },
 });

@@ -3,7 +3,7 @@ import { documentedOperations } from './support/spec';
 
 const operations = documentedOperations();
 
-test('the API sidebar links to every operation in the spec', async ({ page }) => {
+test('the API sidebar links to every operation and webhook event in the spec', async ({ page }) => {
   await page.goto('/docs/api/datastack-auth-access-api');
   const sidebar = page.getByRole('navigation', { name: 'Docs sidebar' });
 

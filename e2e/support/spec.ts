@@ -17,12 +17,15 @@ interface OperationObject {
   summary?: string;
 }
 
-/** Every operation of the bundled spec the site was built from. */
+type PathItem = Partial<Record<(typeof httpMethods)[number], OperationObject>>;
+
+/** Every operation and webhook event of the bundled spec the site was built from. */
 export function documentedOperations(specPath = 'static/openapi.yaml'): DocumentedOperation[] {
   const spec = parse(readFileSync(specPath, 'utf8')) as {
-    paths: Record<string, Partial<Record<(typeof httpMethods)[number], OperationObject>>>;
+    paths: Record<string, PathItem>;
+    webhooks?: Record<string, PathItem>;
   };
-  return Object.values(spec.paths).flatMap((pathItem) =>
+  return [...Object.values(spec.paths), ...Object.values(spec.webhooks ?? {})].flatMap((pathItem) =>
     httpMethods.flatMap((method) => {
       const operation = pathItem[method];
       if (!operation?.operationId || !operation.summary) return [];

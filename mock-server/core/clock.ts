@@ -1,0 +1,43 @@
+/**
+ * The sandbox's notion of time. Everything that expires reads the time from here, so that
+ * `POST /sandbox/clock` can move it forward and show expiry without waiting.
+ */
+export interface Clock {
+  /** Milliseconds since the epoch, as the sandbox sees it. */
+  now(): number;
+}
+
+/** Real time plus an offset that only ever grows. */
+export class SandboxClock implements Clock {
+  #offsetMs: number;
+
+  constructor(
+    offsetMs = 0,
+    private readonly realNow: () => number = Date.now,
+  ) {
+    this.#offsetMs = offsetMs;
+  }
+
+  now(): number {
+    return this.realNow() + this.#offsetMs;
+  }
+
+  /** Seconds the sandbox runs ahead of real time. */
+  get offsetSeconds(): number {
+    return Math.floor(this.#offsetMs / 1000);
+  }
+
+  advance(seconds: number): void {
+    this.#offsetMs += seconds * 1000;
+  }
+
+  reset(): void {
+    this.#offsetMs = 0;
+  }
+}
+
+/** Whole seconds since the epoch, the unit of every `exp`/`iat` on the wire. */
+export const epochSeconds = (clock: Clock): number => Math.floor(clock.now() / 1000);
+
+/** An ISO 8601 timestamp for a clock reading in milliseconds. */
+export const isoTime = (ms: number): string => new Date(ms).toISOString();

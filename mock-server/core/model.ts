@@ -1,0 +1,140 @@
+/**
+ * What the sandbox remembers. Records are plain JSON (the browser host persists them to
+ * sessionStorage), hold hashes instead of bearer secrets, and are shaped for the core's
+ * rules; the HTTP layer turns them into the spec's wire types.
+ */
+import type { PlanTier } from './rate-limit';
+
+export type Role = 'admin' | 'member';
+
+export interface OrgSettings {
+  members_can_create_tokens: boolean;
+  max_token_lifetime_days: number;
+  allow_non_expiring_tokens: boolean;
+}
+
+export interface Org {
+  id: string;
+  name: string;
+  tier: PlanTier;
+  settings: OrgSettings;
+}
+
+export interface User {
+  id: string;
+  orgId: string;
+  name: string;
+  email: string;
+  role: Role;
+  passwordVerifier: string;
+  /** Epoch ms when an administrator removed the user; every credential of theirs stops working. */
+  removedAt: number | null;
+  createdAt: number;
+}
+
+/** Fields every stored bearer credential shares. */
+export interface CredentialRecord {
+  id: string;
+  orgId: string;
+  /** The user the credential acts as (for API keys: the one who created it). */
+  userId: string;
+  scopes: string[];
+  /** SHA-256 of the secret; the secret itself is never stored. */
+  secretHash: string;
+  prefix: string;
+  lastFour: string;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+}
+
+export interface PersonalAccessToken extends CredentialRecord {
+  label: string;
+}
+
+export type KeyEnvironment = 'test' | 'live';
+
+export interface ApiKey extends CredentialRecord {
+  name: string;
+  environment: KeyEnvironment;
+  restricted: boolean;
+  /** After a rotation, the old secret keeps working until `expiresAt`. */
+  previousSecret: { secretHash: string; lastFour: string; expiresAt: number } | null;
+}
+
+export type ClientType = 'confidential' | 'public';
+
+export interface OAuthClient {
+  id: string;
+  orgId: string;
+  createdBy: string;
+  name: string;
+  type: ClientType;
+  secretHash: string | null;
+  /** Kept to verify client-signed JWTs (HS256 needs the shared secret itself); null for public clients. */
+  signingSecret: string | null;
+  redirectUris: string[];
+  allowedScopes: string[];
+  grantTypes: string[];
+  createdAt: number;
+}
+
+/** An OAuth access token: a credential issued by the authorization server. */
+export interface AccessToken extends CredentialRecord {
+  clientId: string;
+  /** The refresh-token family it was issued in, so reuse detection can revoke it too. */
+  familyId: string | null;
+}
+
+export interface RefreshToken {
+  secretHash: string;
+  familyId: string;
+  clientId: string;
+  orgId: string;
+  userId: string;
+  scopes: string[];
+  createdAt: number;
+  expiresAt: number;
+  /** Set when exchanged; presenting it again is reuse and revokes the family. */
+  usedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface Webhook {
+  id: string;
+  orgId: string;
+  url: string;
+  events: string[];
+  /** The signing secret must stay usable to compute signatures, so it is kept as issued. */
+  signingSecret: string;
+  createdAt: number;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  body: string;
+  signature: string;
+  attemptedAt: number;
+}
+
+export interface Cluster {
+  id: string;
+  orgId: string;
+  name: string;
+  nodeType: string;
+  numWorkers: number;
+  state: 'pending' | 'running' | 'terminated';
+  createdAt: number;
+}
+
+export interface Workspace {
+  id: string;
+  orgId: string;
+  name: string;
+  region: string;
+  createdAt: number;
+}

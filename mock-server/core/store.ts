@@ -1,0 +1,125 @@
+import type {
+  AccessToken,
+  ApiKey,
+  Cluster,
+  OAuthClient,
+  Org,
+  PersonalAccessToken,
+  RefreshToken,
+  User,
+  Webhook,
+  WebhookDelivery,
+  Workspace,
+} from './model';
+
+/** Records keyed by id, in insertion order. */
+export class Table<T extends { id: string }> {
+  readonly #rows = new Map<string, T>();
+
+  constructor(rows: readonly T[] = []) {
+    for (const row of rows) this.#rows.set(row.id, row);
+  }
+
+  get(id: string): T | undefined {
+    return this.#rows.get(id);
+  }
+
+  put(row: T): T {
+    this.#rows.set(row.id, row);
+    return row;
+  }
+
+  delete(id: string): boolean {
+    return this.#rows.delete(id);
+  }
+
+  get size(): number {
+    return this.#rows.size;
+  }
+
+  values(): T[] {
+    return [...this.#rows.values()];
+  }
+
+  filter(predicate: (row: T) => boolean): T[] {
+    return this.values().filter(predicate);
+  }
+
+  count(predicate: (row: T) => boolean): number {
+    let n = 0;
+    for (const row of this.#rows.values()) if (predicate(row)) n++;
+    return n;
+  }
+}
+
+/** The whole sandbox state as plain JSON, for persistence and for `reset`. */
+export interface StoreSnapshot {
+  orgs: Org[];
+  users: User[];
+  pats: PersonalAccessToken[];
+  apiKeys: ApiKey[];
+  clients: OAuthClient[];
+  accessTokens: AccessToken[];
+  refreshTokens: (RefreshToken & { id: string })[];
+  webhooks: Webhook[];
+  deliveries: WebhookDelivery[];
+  clusters: Cluster[];
+  workspaces: Workspace[];
+}
+
+/** Upper bounds that keep a long-running sandbox from growing without limit. */
+export const storeCaps = {
+  patsPerUser: 50,
+  apiKeysPerOrg: 100,
+  clientsPerOrg: 50,
+  webhooksPerOrg: 20,
+  deliveriesPerWebhook: 25,
+  clustersPerOrg: 50,
+  activeOAuthTokensPerClient: 500,
+} as const;
+
+/** In-memory tables of the sandbox. */
+export class Store {
+  readonly orgs: Table<Org>;
+  readonly users: Table<User>;
+  readonly pats: Table<PersonalAccessToken>;
+  readonly apiKeys: Table<ApiKey>;
+  readonly clients: Table<OAuthClient>;
+  readonly accessTokens: Table<AccessToken>;
+  readonly refreshTokens: Table<RefreshToken & { id: string }>;
+  readonly webhooks: Table<Webhook>;
+  readonly deliveries: Table<WebhookDelivery>;
+  readonly clusters: Table<Cluster>;
+  readonly workspaces: Table<Workspace>;
+
+  constructor(snapshot: StoreSnapshot) {
+    const copy = structuredClone(snapshot);
+    this.orgs = new Table(copy.orgs);
+    this.users = new Table(copy.users);
+    this.pats = new Table(copy.pats);
+    this.apiKeys = new Table(copy.apiKeys);
+    this.clients = new Table(copy.clients);
+    this.accessTokens = new Table(copy.accessTokens);
+    this.refreshTokens = new Table(copy.refreshTokens);
+    this.webhooks = new Table(copy.webhooks);
+    this.deliveries = new Table(copy.deliveries);
+    this.clusters = new Table(copy.clusters);
+    this.workspaces = new Table(copy.workspaces);
+  }
+
+  snapshot(): StoreSnapshot {
+    return structuredClone({
+      orgs: this.orgs.values(),
+      users: this.users.values(),
+      pats: this.pats.values(),
+      apiKeys: this.apiKeys.values(),
+      clients: this.clients.values(),
+      accessTokens: this.accessTokens.values(),
+      refreshTokens: this.refreshTokens.values(),
+      webhooks: this.webhooks.values(),
+      deliveries: this.deliveries.values(),
+      clusters: this.clusters.values(),
+      workspaces: this.workspaces.values(),
+    });
+  }
+}

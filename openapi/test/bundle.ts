@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+
+import { parse } from 'yaml';
+
+/** The bundled spec (`npm run bundle:spec`; the unit-test setup bundles it first). */
+export const bundledSpecPath = 'static/openapi.yaml';
+
+export const httpMethods = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+export interface SpecOperation {
+  method: (typeof httpMethods)[number];
+  path: string;
+  operationId: string;
+  security?: Record<string, string[]>[];
+  parameters?: { name: string; in: string }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+
+export interface BundledSpec {
+  paths: Record<
+    string,
+    Partial<Record<(typeof httpMethods)[number], Omit<SpecOperation, 'method' | 'path'>>> & {
+      parameters?: SpecOperation['parameters'];
+    }
+  >;
+  components: {
+    securitySchemes: Record<string, { type: string; flows?: Record<string, { scopes?: Record<string, string> }> }>;
+  };
+}
+
+export function loadBundledSpec(): BundledSpec {
+  return parse(readFileSync(bundledSpecPath, 'utf8')) as BundledSpec;
+}
+
+/** Follows a local `$ref` (`#/components/...`) of the bundle; other values are returned as they are. */
+export function resolveRef<T>(spec: BundledSpec, value: T | { $ref: string }): T {
+  if (typeof value !== 'object' || value === null || !('$ref' in value)) return value;
+  const target = value.$ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  return resolveRef(spec, target as T | { $ref: string });
+}
+
+export function specOperations(spec: BundledSpec): SpecOperation[] {
+  return Object.entries(spec.paths).flatMap(([path, item]) =>
+    httpMethods.flatMap((method) => {
+      const operation = item[method];
+      if (!operation) return [];
+      // Parameters declared on the path apply to each of its operations.
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((parameter) =>
+        resolveRef(spec, parameter),
+      );
+      return [{ ...operation, parameters, method, path }];
+    }),
+  );
+}

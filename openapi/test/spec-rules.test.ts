@@ -1,0 +1,57 @@
+/**
+ * House rules of the spec that the linters cannot express. The mock, the console and the guides
+ * rely on each of them.
+ */
+import kebabCase from 'lodash/kebabCase.js';
+import { describe, expect, it } from 'vitest';
+
+import { loadBundledSpec, specOperations } from './bundle';
+
+const spec = loadBundledSpec();
+const operations = specOperations(spec);
+const managementOperations = operations.filter((operation) => operation.path.startsWith('/v1/'));
+const oauthScopes = Object.keys(spec.components.securitySchemes.oauth2?.flows?.authorizationCode?.scopes ?? {});
+
+const scopesOf = (operation: (typeof operations)[number]): Set<string> =>
+  new Set((operation.security ?? []).flatMap((requirement) => Object.values(requirement).flat()));
+
+describe('the spec', () => {
+  it('has the whole management API under /v1', () => {
+    expect(managementOperations.length).toBeGreaterThanOrEqual(29);
+  });
+
+  it.each(managementOperations.map((operation) => [operation.operationId, operation] as const))(
+    '%s needs exactly one scope, the same in every security requirement, and defined by the oauth2 scheme',
+    (_id, operation) => {
+      const scopes = [...scopesOf(operation)];
+      expect(scopes).toHaveLength(1);
+      expect(oauthScopes).toContain(scopes[0]);
+      for (const requirement of operation.security ?? []) {
+        for (const [scheme, listed] of Object.entries(requirement)) {
+          if (scheme !== 'passwordBasic') expect(listed, `${scheme} of ${operation.operationId}`).toEqual(scopes);
+        }
+      }
+    },
+  );
+
+  it.each(managementOperations.map((operation) => [operation.operationId, operation] as const))(
+    '%s accepts x-datastack-scope and declares 400, 401, 403 and 429',
+    (_id, operation) => {
+      expect(operation.parameters?.map((parameter) => parameter.name)).toContain('x-datastack-scope');
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '429']));
+    },
+  );
+
+  it('gives every manage scope its read scope, so that manage can imply read', () => {
+    for (const scope of oauthScopes.filter((name) => name.startsWith('manage:'))) {
+      expect(oauthScopes).toContain(scope.replace('manage:', 'read:'));
+    }
+  });
+
+  it('names operations so that every reference page gets its own readable slug', () => {
+    const slugs = operations.map((operation) => kebabCase(operation.operationId));
+    expect(new Set(slugs).size).toBe(slugs.length);
+    for (const slug of slugs) expect(slug).not.toMatch(/(^|-)[a-z](-|$)/);
+    expect(slugs).toEqual(expect.arrayContaining(['create-api-key', 'exchange-credentials-for-access-token']));
+  });
+});
