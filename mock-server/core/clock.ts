@@ -22,9 +22,9 @@ export class SandboxClock implements Clock {
     return this.realNow() + this.#offsetMs;
   }
 
-  /** Seconds the sandbox runs ahead of real time. */
-  get offsetSeconds(): number {
-    return Math.floor(this.#offsetMs / 1000);
+  /** How far the sandbox runs ahead of real time. */
+  get offsetMs(): number {
+    return this.#offsetMs;
   }
 
   advance(seconds: number): void {
@@ -40,4 +40,4 @@ export class SandboxClock implements Clock {
 export const epochSeconds = (clock: Clock): number => Math.floor(clock.now() / 1000);
 
 /** An ISO 8601 timestamp for a clock reading in milliseconds. */
-export const isoTime = (ms: number): string => new Date(ms).toISOString();
+export const isoTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -34,7 +34,7 @@ export const oauthErrorCodes = [
   'expired_token',
 ] as const;
 
-export type ManagementErrorCode = (typeof managementErrorCodes)[number];
+export type ManagementErrorCode = (typeof managementErrorCodes)[number] | 'internal_error';
 export type OAuthErrorCode = (typeof oauthErrorCodes)[number];
 export type ErrorCode = ManagementErrorCode | OAuthErrorCode;
 
@@ -50,6 +50,8 @@ export interface ErrorDetails {
   reason?: 'missing' | 'unknown' | 'expired' | 'revoked' | 'malformed';
   /** Methods the path allows (`method_not_allowed`). */
   allowed_methods?: string[];
+  /** The longest token lifetime the organization allows (a refused lifetime). */
+  max_lifetime_days?: number;
 }
 
 export class ApiError extends Error {
@@ -65,3 +67,10 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/** A caller-supplied value made safe to quote in a message: no control characters, bounded. */
+export function quote(value: string, max = 64): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}

@@ -11,6 +11,8 @@ export interface OrgSettings {
   members_can_create_tokens: boolean;
   max_token_lifetime_days: number;
   allow_non_expiring_tokens: boolean;
+  updatedAt: number;
+  updatedBy: string;
 }
 
 export interface Org {
@@ -72,6 +74,7 @@ export interface OAuthClient {
   name: string;
   type: ClientType;
   secretHash: string | null;
+  secretLastFour: string | null;
   /** Kept to verify client-signed JWTs (HS256 needs the shared secret itself); null for public clients. */
   signingSecret: string | null;
   redirectUris: string[];
@@ -83,6 +86,11 @@ export interface OAuthClient {
 /** An OAuth access token: a credential issued by the authorization server. */
 export interface AccessToken extends CredentialRecord {
   clientId: string;
+  /**
+   * `user` when issued for a user who approved the client; `client` when the client acts as itself
+   * (client credentials), in which case `userId` is the user who registered the client.
+   */
+  actsAs: 'user' | 'client';
   /** The refresh-token family it was issued in, so reuse detection can revoke it too. */
   familyId: string | null;
 }
@@ -108,6 +116,7 @@ export interface Webhook {
   events: string[];
   /** The signing secret must stay usable to compute signatures, so it is kept as issued. */
   signingSecret: string;
+  createdBy: string;
   createdAt: number;
 }
 
@@ -116,6 +125,7 @@ export interface WebhookDelivery {
   webhookId: string;
   eventId: string;
   eventType: string;
+  /** The exact bytes that were signed and would be sent. */
   body: string;
   signature: string;
   attemptedAt: number;
@@ -128,6 +138,8 @@ export interface Cluster {
   nodeType: string;
   numWorkers: number;
   state: 'pending' | 'running' | 'terminated';
+  workspaceId: string;
+  createdBy: string;
   createdAt: number;
 }
 

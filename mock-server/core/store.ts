@@ -12,25 +12,50 @@ import type {
   Workspace,
 } from './model';
 
-/** Records keyed by id, in insertion order. */
+/**
+ * Records keyed by id, in insertion order, with an optional secondary index (secret hashes, so a
+ * presented credential is found without scanning). Rows are mutable; `put` a row again after
+ * changing a field its index reads.
+ */
 export class Table<T extends { id: string }> {
   readonly #rows = new Map<string, T>();
+  readonly #index = new Map<string, string>();
+  readonly #indexedKeys = new Map<string, readonly string[]>();
 
-  constructor(rows: readonly T[] = []) {
-    for (const row of rows) this.#rows.set(row.id, row);
+  constructor(
+    rows: readonly T[] = [],
+    private readonly indexKeys: (row: T) => readonly string[] = () => [],
+  ) {
+    for (const row of rows) this.put(row);
   }
 
   get(id: string): T | undefined {
     return this.#rows.get(id);
   }
 
+  /** The row whose index holds `key`. */
+  find(key: string): T | undefined {
+    const id = this.#index.get(key);
+    return id === undefined ? undefined : this.#rows.get(id);
+  }
+
   put(row: T): T {
+    this.#unindex(row.id);
     this.#rows.set(row.id, row);
+    const keys = this.indexKeys(row);
+    for (const key of keys) this.#index.set(key, row.id);
+    this.#indexedKeys.set(row.id, keys);
     return row;
   }
 
   delete(id: string): boolean {
+    this.#unindex(id);
     return this.#rows.delete(id);
+  }
+
+  #unindex(id: string): void {
+    for (const key of this.#indexedKeys.get(id) ?? []) this.#index.delete(key);
+    this.#indexedKeys.delete(id);
   }
 
   get size(): number {
@@ -96,11 +121,13 @@ export class Store {
     const copy = structuredClone(snapshot);
     this.orgs = new Table(copy.orgs);
     this.users = new Table(copy.users);
-    this.pats = new Table(copy.pats);
-    this.apiKeys = new Table(copy.apiKeys);
+    this.pats = new Table(copy.pats, (pat) => [pat.secretHash]);
+    this.apiKeys = new Table(copy.apiKeys, (key) =>
+      key.previousSecret ? [key.secretHash, key.previousSecret.secretHash] : [key.secretHash],
+    );
     this.clients = new Table(copy.clients);
-    this.accessTokens = new Table(copy.accessTokens);
-    this.refreshTokens = new Table(copy.refreshTokens);
+    this.accessTokens = new Table(copy.accessTokens, (token) => [token.secretHash]);
+    this.refreshTokens = new Table(copy.refreshTokens, (token) => [token.secretHash]);
     this.webhooks = new Table(copy.webhooks);
     this.deliveries = new Table(copy.deliveries);
     this.clusters = new Table(copy.clusters);

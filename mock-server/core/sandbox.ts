@@ -1,0 +1,135 @@
+import { SandboxClock } from './clock';
+import { RateLimiter } from './rate-limit';
+import { hashPassword, hashSecret, secretHint } from './secrets';
+import { daysAgo, daysFrom, seed } from './seed';
+import { Store, type StoreSnapshot } from './store';
+
+/** What a host persists between page loads (the browser keeps it in sessionStorage). */
+export interface PersistedSandbox {
+  version: 1;
+  clockOffsetMs: number;
+  store: StoreSnapshot;
+}
+
+/** The hashes of the seeded secrets: slow to compute (PBKDF2), so computed once per process. */
+let seedHashes: Promise<Map<string, string>> | undefined;
+
+function hashSeedSecrets(): Promise<Map<string, string>> {
+  seedHashes ??= (async () => {
+    const entries = await Promise.all([
+      ...seed.users.map(async (user) => [user.id, await hashPassword(user.password, `seed-${user.id}`)] as const),
+      ...[...seed.tokens, ...seed.apiKeys, ...seed.clients].flatMap((record) =>
+        record.secret === null ? [] : [(async () => [record.id, await hashSecret(record.secret)] as const)()],
+      ),
+    ]);
+    return new Map(entries);
+  })();
+  return seedHashes;
+}
+
+/** The seeded state, with every time relative to `now`. */
+export async function seedSnapshot(now: number): Promise<StoreSnapshot> {
+  const hashes = await hashSeedSecrets();
+  const hashOf = (id: string): string => {
+    const hash = hashes.get(id);
+    if (hash === undefined) throw new Error(`no seed hash for ${id}`);
+    return hash;
+  };
+  const userOrg = new Map<string, string>(seed.users.map((user) => [user.id, user.orgId]));
+  const orgOf = (userId: string): string => userOrg.get(userId) ?? 'org_acme';
+
+  return {
+    orgs: seed.orgs.map((org) => ({ ...org, settings: { ...org.settings, updatedAt: daysAgo(now, 30) } })),
+    users: seed.users.map(({ password: _password, joinedDaysAgo, ...user }) => ({
+      ...user,
+      passwordVerifier: hashOf(user.id),
+      removedAt: null,
+      createdAt: daysAgo(now, joinedDaysAgo),
+    })),
+    pats: seed.tokens.map(({ secret, createdDaysAgo, lifetimeDays, ...token }) => {
+      const createdAt = daysAgo(now, createdDaysAgo);
+      const hint = secretHint(secret, 8);
+      return {
+        ...token,
+        scopes: [...token.scopes],
+        orgId: orgOf(token.userId),
+        secretHash: hashOf(token.id),
+        prefix: hint.prefix,
+        lastFour: hint.last_four,
+        createdAt,
+        expiresAt: lifetimeDays === null ? null : daysFrom(createdAt, lifetimeDays),
+        revokedAt: null,
+        lastUsedAt: null,
+      };
+    }),
+    apiKeys: seed.apiKeys.map(({ secret, createdDaysAgo, ...key }) => {
+      const hint = secretHint(secret, 12);
+      return {
+        ...key,
+        scopes: [...key.scopes],
+        orgId: orgOf(key.userId),
+        secretHash: hashOf(key.id),
+        prefix: hint.prefix,
+        lastFour: hint.last_four,
+        createdAt: daysAgo(now, createdDaysAgo),
+        expiresAt: null,
+        revokedAt: null,
+        lastUsedAt: null,
+        previousSecret: null,
+      };
+    }),
+    clients: seed.clients.map(({ secret, ...client }) => ({
+      ...client,
+      redirectUris: [...client.redirectUris],
+      allowedScopes: [...client.allowedScopes],
+      grantTypes: [...client.grantTypes],
+      secretHash: secret === null ? null : hashOf(client.id),
+      secretLastFour: secret === null ? null : secret.slice(-4),
+      signingSecret: secret,
+      createdAt: daysAgo(now, 200),
+    })),
+    accessTokens: [],
+    refreshTokens: [],
+    webhooks: seed.webhooks.map(({ createdDaysAgo, ...webhook }) => ({
+      ...webhook,
+      events: [...webhook.events],
+      createdAt: daysAgo(now, createdDaysAgo),
+    })),
+    deliveries: [],
+    clusters: seed.clusters.map(({ createdDaysAgo, ...cluster }) => ({ ...cluster, createdAt: daysAgo(now, createdDaysAgo) })),
+    workspaces: seed.workspaces.map(({ createdDaysAgo, ...workspace }) => ({
+      ...workspace,
+      createdAt: daysAgo(now, createdDaysAgo),
+    })),
+  };
+}
+
+/**
+ * One sandbox: its store, its clock and its rate limiter. Hosts create one and hand it to the
+ * HTTP layer; tests create as many as they like.
+ */
+export class Sandbox {
+  private constructor(
+    public store: Store,
+    readonly clock: SandboxClock,
+    readonly limiter: RateLimiter,
+  ) {}
+
+  /** A freshly seeded sandbox, or one restored from what a host persisted. */
+  static async create(options: { persisted?: PersistedSandbox; clock?: SandboxClock } = {}): Promise<Sandbox> {
+    const clock = options.clock ?? new SandboxClock(options.persisted?.clockOffsetMs ?? 0);
+    const snapshot = options.persisted?.store ?? (await seedSnapshot(clock.now()));
+    return new Sandbox(new Store(snapshot), clock, new RateLimiter(clock));
+  }
+
+  /** Back to the seed: every record, the clock and the rate-limit windows. */
+  async reset(): Promise<void> {
+    this.clock.reset();
+    this.store = new Store(await seedSnapshot(this.clock.now()));
+    this.limiter.reset();
+  }
+
+  persist(): PersistedSandbox {
+    return { version: 1, clockOffsetMs: this.clock.offsetMs, store: this.store.snapshot() };
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * The seeded sandbox, defined once. `GET /sandbox` publishes exactly this (secrets included,
+ * because every value here is fake), the docs' examples use it, and `POST /sandbox/reset`
+ * restores it. Times are offsets from the moment the sandbox is seeded, so seeded credentials
+ * are always fresh.
+ */
+import type { KeyEnvironment, OrgSettings, Role } from './model';
+import type { PlanTier } from './rate-limit';
+
+const day = 86_400_000;
+
+export interface SeedOrg {
+  id: string;
+  name: string;
+  tier: PlanTier;
+  settings: Omit<OrgSettings, 'updatedAt'>;
+}
+
+export interface SeedUser {
+  id: string;
+  orgId: string;
+  name: string;
+  email: string;
+  password: string;
+  role: Role;
+  joinedDaysAgo: number;
+}
+
+export interface SeedClient {
+  id: string;
+  orgId: string;
+  createdBy: string;
+  name: string;
+  type: 'confidential' | 'public';
+  secret: string | null;
+  redirectUris: readonly string[];
+  allowedScopes: readonly string[];
+  grantTypes: readonly string[];
+}
+
+export interface SeedToken {
+  id: string;
+  userId: string;
+  label: string;
+  secret: string;
+  scopes: readonly string[];
+  createdDaysAgo: number;
+  lifetimeDays: number | null;
+}
+
+export interface SeedApiKey {
+  id: string;
+  userId: string;
+  name: string;
+  secret: string;
+  scopes: readonly string[];
+  environment: KeyEnvironment;
+  restricted: boolean;
+  createdDaysAgo: number;
+}
+
+export const seed = {
+  orgs: [
+    {
+      id: 'org_acme',
+      name: 'Acme Analytics',
+      tier: 'team',
+      settings: {
+        members_can_create_tokens: true,
+        max_token_lifetime_days: 365,
+        allow_non_expiring_tokens: false,
+        updatedBy: 'usr_ada',
+      },
+    },
+    {
+      id: 'org_loadlab',
+      name: 'Load Lab',
+      tier: 'unmetered',
+      settings: {
+        members_can_create_tokens: false,
+        max_token_lifetime_days: 90,
+        allow_non_expiring_tokens: false,
+        updatedBy: 'usr_lin',
+      },
+    },
+  ],
+  users: [
+    {
+      id: 'usr_ada',
+      orgId: 'org_acme',
+      name: 'Ada Lovelace',
+      email: 'ada@acme.test',
+      password: 'analytical-engine-1843',
+      role: 'admin',
+      joinedDaysAgo: 400,
+    },
+    {
+      id: 'usr_grace',
+      orgId: 'org_acme',
+      name: 'Grace Hopper',
+      email: 'grace@acme.test',
+      password: 'harvard-mark-1-1944',
+      role: 'member',
+      joinedDaysAgo: 120,
+    },
+    {
+      id: 'usr_lin',
+      orgId: 'org_loadlab',
+      name: 'Lin Load',
+      email: 'lin@loadlab.test',
+      password: 'steady-state-9000',
+      role: 'admin',
+      joinedDaysAgo: 30,
+    },
+  ],
+  clients: [
+    {
+      id: 'cli_reporting',
+      orgId: 'org_acme',
+      createdBy: 'usr_ada',
+      name: 'Reporting service',
+      type: 'confidential',
+      secret: 'dscs_rUYkGISVTJnsXg4R7dB2aMx2mChj-ezmaQ0yiD7XH_K',
+      redirectUris: [],
+      allowedScopes: ['read:clusters', 'read:workspaces', 'read:webhooks'],
+      grantTypes: ['client_credentials'],
+    },
+    {
+      id: 'cli_desktop',
+      orgId: 'org_acme',
+      createdBy: 'usr_ada',
+      name: 'DataStack Desktop',
+      type: 'public',
+      secret: null,
+      redirectUris: ['http://127.0.0.1:8765/callback', 'http://localhost:3000/oauth/callback'],
+      allowedScopes: ['read:profile', 'read:clusters', 'manage:clusters', 'read:workspaces', 'offline_access'],
+      grantTypes: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
+    },
+    {
+      id: 'cli_loadtest',
+      orgId: 'org_loadlab',
+      createdBy: 'usr_lin',
+      name: 'Load generator',
+      type: 'confidential',
+      secret: 'dscs_Lq7mV2xkP9tR4wZc8nB3hJ6yF1dS5gA0eU7iO2kT9vX',
+      redirectUris: [],
+      allowedScopes: ['read:clusters', 'read:workspaces', 'read:api-keys'],
+      grantTypes: ['client_credentials'],
+    },
+  ],
+  tokens: [
+    {
+      id: 'tok_adaCli',
+      userId: 'usr_ada',
+      label: "Ada's CLI",
+      secret: 'dsp_1b595498f6f553686aea592bcfa57423a9b0365b803562224dcc686cda4d5331',
+      scopes: [
+        'read:profile',
+        'manage:tokens',
+        'manage:api-keys',
+        'manage:oauth-clients',
+        'manage:org',
+        'manage:webhooks',
+        'manage:clusters',
+        'read:workspaces',
+      ],
+      createdDaysAgo: 2,
+      lifetimeDays: 60,
+    },
+    {
+      id: 'tok_graceRead',
+      userId: 'usr_grace',
+      label: 'Grace read-only notebook sync',
+      secret: 'dsp_7320052cd889cf4c22bfdb623e716938b7ebad07f1a917ccb9917a66fd9b385e',
+      scopes: ['read:profile', 'read:clusters', 'read:workspaces'],
+      createdDaysAgo: 14,
+      lifetimeDays: 90,
+    },
+  ],
+  apiKeys: [
+    {
+      id: 'key_ingest',
+      userId: 'usr_ada',
+      name: 'Nightly ingest',
+      secret: 'sk_test_DhvN0WFpY1EV6Zf94cl9eQaxydFGh0zf',
+      scopes: ['manage:clusters', 'read:workspaces'],
+      environment: 'test',
+      restricted: false,
+      createdDaysAgo: 45,
+    },
+    {
+      id: 'key_dashboard',
+      userId: 'usr_grace',
+      name: 'Dashboard (read-only)',
+      secret: 'rk_test_o4yeU6C7GxLRxLMnnVYrqPOVElmFRQji',
+      scopes: ['read:clusters', 'read:workspaces'],
+      environment: 'test',
+      restricted: true,
+      createdDaysAgo: 20,
+    },
+    {
+      id: 'key_loadtest',
+      userId: 'usr_lin',
+      name: 'Load test',
+      secret: 'sk_test_Wm3Qx8Rt5Yv2Kp9Lz4Nb7Hc1Df6Gs0Ja',
+      scopes: ['read:api-keys', 'read:clusters', 'read:workspaces'],
+      environment: 'test',
+      restricted: false,
+      createdDaysAgo: 7,
+    },
+  ],
+  webhooks: [
+    {
+      id: 'wh_auditFeed',
+      orgId: 'org_acme',
+      createdBy: 'usr_ada',
+      url: 'https://hooks.acme.test/datastack/audit',
+      events: ['api_key.created', 'api_key.revoked', 'token.revoked', 'member.removed'],
+      signingSecret: 'whsec_9kQ2vR7xM4tY8wP1zL5nB3hC6jF0dS2gA7eU4iO9kT1',
+      createdDaysAgo: 60,
+    },
+  ],
+  workspaces: [
+    { id: 'ws_analytics', orgId: 'org_acme', name: 'Analytics', region: 'eu-west-1', createdDaysAgo: 380 },
+    { id: 'ws_sandboxLab', orgId: 'org_acme', name: 'Sandbox lab', region: 'us-east-1', createdDaysAgo: 90 },
+    { id: 'ws_loadlab', orgId: 'org_loadlab', name: 'Load lab', region: 'eu-central-1', createdDaysAgo: 30 },
+  ],
+  clusters: [
+    {
+      id: 'cl_etlNightly',
+      orgId: 'org_acme',
+      name: 'etl-nightly',
+      nodeType: 'ds.standard.8',
+      numWorkers: 4,
+      state: 'running',
+      workspaceId: 'ws_analytics',
+      createdBy: 'usr_ada',
+      createdDaysAgo: 62,
+    },
+    {
+      id: 'cl_adhocSql',
+      orgId: 'org_acme',
+      name: 'ad-hoc-sql',
+      nodeType: 'ds.memory.16',
+      numWorkers: 2,
+      state: 'terminated',
+      workspaceId: 'ws_analytics',
+      createdBy: 'usr_grace',
+      createdDaysAgo: 21,
+    },
+  ],
+} as const satisfies {
+  orgs: readonly SeedOrg[];
+  users: readonly SeedUser[];
+  clients: readonly SeedClient[];
+  tokens: readonly SeedToken[];
+  apiKeys: readonly SeedApiKey[];
+  webhooks: readonly unknown[];
+  workspaces: readonly unknown[];
+  clusters: readonly unknown[];
+};
+
+export const daysAgo = (now: number, days: number): number => now - days * day;
+export const daysFrom = (now: number, days: number): number => now + days * day;

@@ -1,0 +1,21 @@
+import type { Principal } from '../core/credentials/authenticate';
+import type { RateLimitStatus } from '../core/rate-limit';
+import type { Sandbox } from '../core/sandbox';
+
+/** Hono bindings and per-request variables of the sandbox app. */
+export interface AppEnv {
+  Bindings: {
+    /** Who is calling, for limits on endpoints that take no credential (the host fills it in). */
+    clientAddress?: string;
+  };
+  Variables: {
+    sandbox: Sandbox;
+    requestId: string;
+    /** Set once the request has been counted against a rate-limit window. */
+    rateLimit: RateLimitStatus | undefined;
+    /** Set by the operation wrapper once a bearer credential is accepted. */
+    principal: Principal | undefined;
+    /** The operation also accepts HTTP Basic, so a 401 challenges for it too. */
+    acceptsBasic: boolean;
+  };
+}

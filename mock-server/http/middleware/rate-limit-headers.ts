@@ -1,0 +1,25 @@
+import type { Context, MiddlewareHandler } from 'hono';
+
+import type { RateLimitStatus } from '../../core/rate-limit';
+import type { AppEnv } from '../env';
+
+/**
+ * Counts a request that takes no credential against its caller's address, at the free tier.
+ * Operations with a credential are counted per credential by the operation wrapper instead.
+ */
+export function countByAddress(c: Context<AppEnv>): RateLimitStatus {
+  const status = c.var.sandbox.limiter.hit(`address:${c.env?.clientAddress ?? 'unknown'}`, 'free');
+  c.set('rateLimit', status);
+  return status;
+}
+
+/** Puts the `RateLimit-*` headers on every response, whichever path produced it. */
+export function rateLimitHeaders(): MiddlewareHandler<AppEnv> {
+  return async function rateLimitHeaders(c, next) {
+    await next();
+    const status = c.var.rateLimit ?? countByAddress(c);
+    c.header('RateLimit-Limit', String(status.limit));
+    c.header('RateLimit-Remaining', String(status.remaining));
+    c.header('RateLimit-Reset', String(status.resetSeconds));
+  };
+}
