@@ -1,0 +1,7 @@
+import type { Hono } from 'hono';
+
+import type { AppEnv } from '../env';
+
+export function registerOAuthRoutes(app: Hono<AppEnv>): void {
+  void app;
+}
