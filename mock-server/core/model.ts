@@ -129,6 +129,11 @@ export interface WebhookDelivery {
   body: string;
   signature: string;
   attemptedAt: number;
+  /**
+   * Increases with every delivery to the same webhook, so deliveries recorded in the same
+   * millisecond (one action can emit several events) still list newest first.
+   */
+  sequence: number;
 }
 
 export interface Cluster {
@@ -149,4 +154,11 @@ export interface Workspace {
   name: string;
   region: string;
   createdAt: number;
+}
+
+/** A client-signed JWT already accepted; its `jti` stays refused until the JWT would have expired. */
+export interface UsedJwtId {
+  /** `<client id> <jti>`: a jti is unique per issuer. */
+  id: string;
+  expiresAt: number;
 }

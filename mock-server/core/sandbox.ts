@@ -101,6 +101,7 @@ export async function seedSnapshot(now: number): Promise<StoreSnapshot> {
       ...workspace,
       createdAt: daysAgo(now, createdDaysAgo),
     })),
+    usedJwtIds: [],
   };
 }
 

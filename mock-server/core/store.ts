@@ -1,5 +1,6 @@
 import type {
   AccessToken,
+  UsedJwtId,
   ApiKey,
   Cluster,
   OAuthClient,
@@ -90,6 +91,8 @@ export interface StoreSnapshot {
   deliveries: WebhookDelivery[];
   clusters: Cluster[];
   workspaces: Workspace[];
+  /** `jti`s of client-signed JWTs already accepted, until their `exp` (RFC 7523 §3 replay check). */
+  usedJwtIds: UsedJwtId[];
 }
 
 /** Upper bounds that keep a long-running sandbox from growing without limit. */
@@ -116,6 +119,7 @@ export class Store {
   readonly deliveries: Table<WebhookDelivery>;
   readonly clusters: Table<Cluster>;
   readonly workspaces: Table<Workspace>;
+  readonly usedJwtIds: Table<UsedJwtId>;
 
   constructor(snapshot: StoreSnapshot) {
     const copy = structuredClone(snapshot);
@@ -132,6 +136,7 @@ export class Store {
     this.deliveries = new Table(copy.deliveries);
     this.clusters = new Table(copy.clusters);
     this.workspaces = new Table(copy.workspaces);
+    this.usedJwtIds = new Table(copy.usedJwtIds ?? []);
   }
 
   snapshot(): StoreSnapshot {
@@ -147,6 +152,7 @@ export class Store {
       deliveries: this.deliveries.values(),
       clusters: this.clusters.values(),
       workspaces: this.workspaces.values(),
+      usedJwtIds: this.usedJwtIds.values(),
     });
   }
 }

@@ -3,6 +3,7 @@ import { ApiError } from '../errors';
 import type { CredentialRecord, Org, Role, User } from '../model';
 import type { PlanTier } from '../rate-limit';
 import { hashSecret } from '../secrets';
+import { apiAudience, looksLikeJwt, verifyClientJwt } from './client-jwt';
 
 export type CredentialKind = 'personal_access_token' | 'api_key' | 'oauth_access_token' | 'client_jwt';
 
@@ -76,6 +77,8 @@ export async function authenticateBearer(sandbox: Sandbox, secret: string): Prom
     kind = 'oauth_access_token';
     credentialId = token?.clientId;
     actsAsClient = token?.actsAs === 'client';
+  } else if (looksLikeJwt(secret)) {
+    return authenticateClientJwt(sandbox, secret);
   } else {
     throw refused('unknown', 'The credential is not recognised.');
   }
@@ -99,4 +102,13 @@ export async function authenticateBearer(sandbox: Sandbox, secret: string): Prom
     expiresAt: record.expiresAt,
     tier: org.tier,
   };
+}
+
+/** A client-signed JWT acts as its client, in the client's org, with no user behind it. */
+async function authenticateClientJwt(sandbox: Sandbox, jwt: string): Promise<Principal> {
+  const { client, scopes, expiresAt } = await verifyClientJwt(sandbox, jwt, apiAudience, 'invalid_token');
+  const org = sandbox.store.orgs.get(client.orgId);
+  const creator = sandbox.store.users.get(client.createdBy);
+  if (!org || !creator || creator.removedAt !== null) throw refused('revoked', 'The client behind this JWT was removed.');
+  return { kind: 'client_jwt', credentialId: client.id, org, user: null, role: null, scopes, expiresAt, tier: org.tier };
 }

@@ -1,7 +1,88 @@
 import type { Hono } from 'hono';
 
+import { isoTime } from '../../core/clock';
+import {
+  apiKeyStatus,
+  createApiKey,
+  getApiKey,
+  listApiKeys,
+  previousSecretExpiresAt,
+  renameApiKey,
+  revokeApiKey,
+  rotateApiKey,
+} from '../../core/credentials/api-keys';
+import type { ApiKey } from '../../core/model';
+import { newestFirst, paginate } from '../../core/paginate';
 import type { AppEnv } from '../env';
+import { defineOperation } from '../operation';
+import type { components } from '../types';
 
+type ApiKeyWire = components['schemas']['ApiKey'];
+type Scope = components['schemas']['Scope'];
+
+const nullableTime = (ms: number | null): string | null => (ms === null ? null : isoTime(ms));
+
+/** An API key as the spec lists it: never its secret, only `prefix` and `last_four`. */
+export function apiKeyWire(key: ApiKey, now: number): ApiKeyWire {
+  return {
+    id: key.id,
+    name: key.name,
+    environment: key.environment,
+    restricted: key.restricted,
+    prefix: key.prefix,
+    last_four: key.lastFour,
+    scopes: [...key.scopes] as Scope[],
+    status: apiKeyStatus(key, now),
+    created_by: key.userId,
+    created_at: isoTime(key.createdAt),
+    expires_at: nullableTime(key.expiresAt),
+    last_used_at: nullableTime(key.lastUsedAt),
+    revoked_at: nullableTime(key.revokedAt),
+    previous_secret_expires_at: nullableTime(previousSecretExpiresAt(key, now)),
+  };
+}
+
+/** The API keys operations: list, create, get, rename, revoke, rotate. */
 export function registerApiKeyRoutes(app: Hono<AppEnv>): void {
-  void app;
+  defineOperation(app, 'listApiKeys', ({ c, principal, query, json }) => {
+    const { sandbox } = c.var;
+    const now = sandbox.clock.now();
+    const page = paginate(listApiKeys(sandbox, principal.org.id), newestFirst, query);
+    return json(200, { data: page.data.map((key) => apiKeyWire(key, now)), next_cursor: page.nextCursor });
+  });
+
+  defineOperation(app, 'createApiKey', async ({ c, principal, body, json }) => {
+    const { sandbox } = c.var;
+    const { key, secret } = await createApiKey(sandbox, principal, {
+      name: body.name,
+      scopes: body.scopes,
+      environment: body.environment,
+      restricted: body.restricted,
+      expiresAt: body.expires_at,
+    });
+    return json(201, { ...apiKeyWire(key, sandbox.clock.now()), secret });
+  });
+
+  defineOperation(app, 'getApiKey', ({ c, principal, params, json }) => {
+    const { sandbox } = c.var;
+    return json(200, apiKeyWire(getApiKey(sandbox, principal.org.id, params.keyId ?? ''), sandbox.clock.now()));
+  });
+
+  defineOperation(app, 'updateApiKey', ({ c, principal, params, body, json }) => {
+    const { sandbox } = c.var;
+    return json(200, apiKeyWire(renameApiKey(sandbox, principal.org.id, params.keyId ?? '', body.name), sandbox.clock.now()));
+  });
+
+  defineOperation(app, 'revokeApiKey', ({ c, principal, params, json }) => {
+    const { sandbox } = c.var;
+    return json(200, apiKeyWire(revokeApiKey(sandbox, principal.org.id, params.keyId ?? ''), sandbox.clock.now()));
+  });
+
+  defineOperation(app, 'rotateApiKey', async ({ c, principal, params, body, json }) => {
+    const { sandbox } = c.var;
+    // The body is optional, which JsonBody does not express; it was validated against this schema.
+    const request = body as Partial<components['schemas']['RotateApiKeyRequest']> | undefined;
+    const { key, secret } = await rotateApiKey(sandbox, principal.org.id, params.keyId ?? '', request?.grace_period_seconds);
+    return json(200, { ...apiKeyWire(key, sandbox.clock.now()), secret });
+  });
 }

@@ -1,7 +1,54 @@
 import type { Hono } from 'hono';
 
+import { isoTime } from '../../core/clock';
+import { deleteOauthClient, getOauthClient, listOauthClients, registerOauthClient } from '../../core/oauth-clients';
+import type { OAuthClient } from '../../core/model';
+import { newestFirst, paginate } from '../../core/paginate';
 import type { AppEnv } from '../env';
+import { defineOperation } from '../operation';
+import type { components } from '../types';
 
+type OAuthClientWire = components['schemas']['OAuthClient'];
+
+/** An OAuth client as the spec lists it: of the secret, only its last four characters. */
+export function oauthClientWire(client: OAuthClient): OAuthClientWire {
+  return {
+    client_id: client.id,
+    name: client.name,
+    type: client.type,
+    redirect_uris: [...client.redirectUris],
+    allowed_scopes: [...client.allowedScopes] as OAuthClientWire['allowed_scopes'],
+    grant_types: [...client.grantTypes] as OAuthClientWire['grant_types'],
+    client_secret_last_four: client.secretLastFour,
+    created_by: client.createdBy,
+    created_at: isoTime(client.createdAt),
+  };
+}
+
+/** The OAuth client registration operations: list, register, get, delete. */
 export function registerOauthClientRoutes(app: Hono<AppEnv>): void {
-  void app;
+  defineOperation(app, 'listOauthClients', ({ c, principal, query, json }) => {
+    const page = paginate(listOauthClients(c.var.sandbox, principal.org.id), newestFirst, query);
+    return json(200, { data: page.data.map(oauthClientWire), next_cursor: page.nextCursor });
+  });
+
+  defineOperation(app, 'registerOauthClient', async ({ c, principal, body, json }) => {
+    const { client, secret } = await registerOauthClient(c.var.sandbox, principal, {
+      name: body.name,
+      type: body.type,
+      redirectUris: body.redirect_uris,
+      allowedScopes: body.allowed_scopes,
+      grantTypes: body.grant_types,
+    });
+    return json(201, { ...oauthClientWire(client), client_secret: secret });
+  });
+
+  defineOperation(app, 'getOauthClient', ({ c, principal, params, json }) =>
+    json(200, oauthClientWire(getOauthClient(c.var.sandbox, principal.org.id, params.clientId ?? ''))),
+  );
+
+  defineOperation(app, 'deleteOauthClient', ({ c, principal, params }) => {
+    deleteOauthClient(c.var.sandbox, principal.org.id, params.clientId ?? '');
+    return c.body(null, 204);
+  });
 }

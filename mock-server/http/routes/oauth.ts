@@ -1,7 +1,80 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 
+import { exchangeGrant } from '../../core/oauth/grants';
+import { introspectOAuthToken } from '../../core/oauth/introspection';
+import { describeAuthorizationServer } from '../../core/oauth/metadata';
+import { checkFormEncoding, type OAuthParams, presentParams } from '../../core/oauth/params';
+import { revokeOAuthToken } from '../../core/oauth/revocation';
 import type { AppEnv } from '../env';
+import { defineOperation } from '../operation';
+import type { components } from '../types';
 
+type OAuthScope = components['schemas']['OAuthScope'];
+
+/** RFC 6749 §5.1: responses that carry or describe tokens must not be cached. */
+const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
+
+/** The issuer is the origin the request reached, so the browser sandbox and the Node mock each describe themselves. */
+export const issuerOf = (c: Context<AppEnv>): string => new URL(c.req.url).origin;
+
+/**
+ * The form parameters of an OAuth request, once its encoding is known to be sound.
+ * @throws ApiError `invalid_request` for broken percent-encoding
+ */
+async function oauthRequest(
+  c: Context<AppEnv>,
+  form: Readonly<Record<string, string | undefined>>,
+): Promise<{ authorization: string | undefined; params: OAuthParams }> {
+  // The wrapper has read (and Hono cached) the body; URLSearchParams forgave what we refuse.
+  checkFormEncoding(await c.req.text());
+  return { authorization: c.req.header('authorization'), params: presentParams(form) };
+}
+
+/** The authorization server: metadata, token, revocation and introspection endpoints. */
 export function registerOAuthRoutes(app: Hono<AppEnv>): void {
-  void app;
+  defineOperation(app, 'getAuthorizationServerMetadata', ({ c, json }) => json(200, describeAuthorizationServer(issuerOf(c))));
+
+  defineOperation(app, 'exchangeCredentialsForAccessToken', async ({ c, form, json }) => {
+    const issued = await exchangeGrant(c.var.sandbox, await oauthRequest(c, form));
+    return json(
+      200,
+      {
+        access_token: issued.accessToken,
+        token_type: 'Bearer',
+        expires_in: issued.expiresIn,
+        ...(issued.refreshToken === undefined ? {} : { refresh_token: issued.refreshToken }),
+        scope: issued.scopes.join(' ') as OAuthScope,
+      },
+      noStore,
+    );
+  });
+
+  defineOperation(app, 'revokeToken', async ({ c, form }) => {
+    await revokeOAuthToken(c.var.sandbox, await oauthRequest(c, form));
+    // RFC 7009 §2.2: success has no body to describe.
+    return c.body(null, 200);
+  });
+
+  defineOperation(app, 'introspectToken', async ({ c, form, json }) => {
+    const token = await introspectOAuthToken(c.var.sandbox, await oauthRequest(c, form));
+    if (!token) return json(200, { active: false }, noStore);
+    return json(
+      200,
+      {
+        active: true,
+        scope: token.scopes.join(' ') as OAuthScope,
+        client_id: token.clientId,
+        ...(token.username === undefined ? {} : { username: token.username }),
+        sub: token.subject,
+        org_id: token.orgId,
+        token_type: token.kind === 'access_token' ? 'Bearer' : 'refresh_token',
+        exp: Math.floor(token.expiresAt / 1000),
+        iat: Math.floor(token.issuedAt / 1000),
+        iss: issuerOf(c),
+        aud: 'datastack-api',
+      },
+      noStore,
+    );
+  });
+
 }

@@ -1,7 +1,65 @@
 import type { Hono } from 'hono';
 
+import { isoTime } from '../../core/clock';
+import {
+  getPersonalAccessToken,
+  issuePersonalAccessToken,
+  listPersonalAccessTokens,
+  revokePersonalAccessToken,
+} from '../../core/credentials/personal-access-tokens';
+import { credentialStatus } from '../../core/credentials/status';
+import type { PersonalAccessToken } from '../../core/model';
 import type { AppEnv } from '../env';
+import { defineOperation } from '../operation';
+import type { components } from '../types';
 
+type WirePersonalAccessToken = components['schemas']['PersonalAccessToken'];
+
+const nullableTime = (ms: number | null): string | null => (ms === null ? null : isoTime(ms));
+
+/** A token record as the spec shows it: everything but the secret, with its status at `now`. */
+export function personalAccessTokenBody(token: PersonalAccessToken, now: number): WirePersonalAccessToken {
+  return {
+    id: token.id,
+    user_id: token.userId,
+    label: token.label,
+    prefix: token.prefix,
+    last_four: token.lastFour,
+    scopes: [...token.scopes] as components['schemas']['Scope'][],
+    status: credentialStatus(token, now),
+    created_at: isoTime(token.createdAt),
+    expires_at: nullableTime(token.expiresAt),
+    last_used_at: nullableTime(token.lastUsedAt),
+    revoked_at: nullableTime(token.revokedAt),
+  };
+}
+
+/** Personal access tokens: list, create (password or a token of the same user), get, revoke. */
 export function registerPersonalAccessTokenRoutes(app: Hono<AppEnv>): void {
-  void app;
+  defineOperation(app, 'listPersonalAccessTokens', ({ c, principal, query, json }) => {
+    const { sandbox } = c.var;
+    const page = listPersonalAccessTokens(sandbox, principal, query);
+    const now = sandbox.clock.now();
+    return json(200, { data: page.data.map((token) => personalAccessTokenBody(token, now)), next_cursor: page.nextCursor });
+  });
+
+  defineOperation(app, 'createPersonalAccessToken', async ({ c, principal, body, json }) => {
+    const { sandbox } = c.var;
+    const { record, secret } = await issuePersonalAccessToken(sandbox, principal, {
+      label: body.label,
+      lifetimeDays: body.lifetime_days,
+      scopes: body.scopes,
+    });
+    return json(201, { ...personalAccessTokenBody(record, sandbox.clock.now()), token: secret });
+  });
+
+  defineOperation(app, 'getPersonalAccessToken', ({ c, principal, params, json }) => {
+    const { sandbox } = c.var;
+    return json(200, personalAccessTokenBody(getPersonalAccessToken(sandbox, principal, params.tokenId ?? ''), sandbox.clock.now()));
+  });
+
+  defineOperation(app, 'revokePersonalAccessToken', ({ c, principal, params, json }) => {
+    const { sandbox } = c.var;
+    return json(200, personalAccessTokenBody(revokePersonalAccessToken(sandbox, principal, params.tokenId ?? ''), sandbox.clock.now()));
+  });
 }

@@ -1,7 +1,59 @@
 import type { Hono } from 'hono';
 
+import { isoTime } from '../../core/clock';
+import type { Cluster, Workspace } from '../../core/model';
+import { byName, newestFirst, paginate } from '../../core/paginate';
+import { createCluster, listClusters, listWorkspaces } from '../../core/resources';
 import type { AppEnv } from '../env';
+import { defineOperation } from '../operation';
+import type { components } from '../types';
 
+type ClusterWire = components['schemas']['Cluster'];
+type WorkspaceWire = components['schemas']['Workspace'];
+
+/** A cluster in the spec's wire shape. */
+export function clusterWire(cluster: Cluster): ClusterWire {
+  return {
+    id: cluster.id,
+    name: cluster.name,
+    node_type: cluster.nodeType as ClusterWire['node_type'],
+    num_workers: cluster.numWorkers,
+    state: cluster.state,
+    workspace_id: cluster.workspaceId,
+    created_by: cluster.createdBy,
+    created_at: isoTime(cluster.createdAt),
+  };
+}
+
+/** A workspace in the spec's wire shape. */
+export function workspaceWire(workspace: Workspace): WorkspaceWire {
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    region: workspace.region as WorkspaceWire['region'],
+    created_at: isoTime(workspace.createdAt),
+  };
+}
+
+/** The scope-demo resources: clusters (list, create) and workspaces (list). */
 export function registerResourceRoutes(app: Hono<AppEnv>): void {
-  void app;
+  defineOperation(app, 'listClusters', ({ c, principal, query, json }) => {
+    const page = paginate(listClusters(c.var.sandbox, principal.org.id), newestFirst, query);
+    return json(200, { data: page.data.map(clusterWire), next_cursor: page.nextCursor });
+  });
+
+  defineOperation(app, 'createCluster', ({ c, principal, body, json }) => {
+    const cluster = createCluster(c.var.sandbox, principal, {
+      name: body.name,
+      nodeType: body.node_type,
+      numWorkers: body.num_workers,
+      workspaceId: body.workspace_id,
+    });
+    return json(201, clusterWire(cluster));
+  });
+
+  defineOperation(app, 'listWorkspaces', ({ c, principal, query, json }) => {
+    const page = paginate(listWorkspaces(c.var.sandbox, principal.org.id), byName, query);
+    return json(200, { data: page.data.map(workspaceWire), next_cursor: page.nextCursor });
+  });
 }

@@ -1,0 +1,190 @@
+/**
+ * OAuth client registration: who may register what, and what deleting a client takes with it.
+ */
+import type { Principal } from './credentials/authenticate';
+import { ApiError, quote } from './errors';
+import type { ClientType, OAuthClient } from './model';
+import { randomId, randomToken } from './random';
+import type { Sandbox } from './sandbox';
+import { holdsScope, offlineAccess, permissionScopes } from './scopes';
+import { hashSecret } from './secrets';
+import { storeCaps } from './store';
+
+export const grantTypes = [
+  'authorization_code',
+  'refresh_token',
+  'client_credentials',
+  'urn:ietf:params:oauth:grant-type:device_code',
+] as const;
+
+export type GrantType = (typeof grantTypes)[number];
+
+export interface ClientRegistration {
+  name: string;
+  type: ClientType;
+  redirectUris?: readonly string[] | undefined;
+  allowedScopes: readonly string[];
+  grantTypes: readonly string[];
+}
+
+/** A client just registered, with its secret (null for public clients) to show exactly once. */
+export interface RegisteredClient {
+  client: OAuthClient;
+  secret: string | null;
+}
+
+const maxRedirectUris = 10;
+const loopbackHosts = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/**
+ * The user a principal acts for: its own user, or, for an OAuth client acting as itself (client
+ * credentials, client JWT), the user who registered the client.
+ * @throws ApiError `forbidden` when no such user can be found
+ */
+export function actingUserId(sandbox: Sandbox, principal: Principal): string {
+  const userId = principal.user?.id ?? sandbox.store.clients.get(principal.credentialId)?.createdBy;
+  if (userId === undefined) throw new ApiError('forbidden', 'This credential acts for no user of the organization.');
+  return userId;
+}
+
+/**
+ * Checks one redirect URI: absolute, `https:` or `http:` on a loopback host, no fragment, no
+ * credentials in it. Matching at the authorization endpoint is exact, so nothing is normalised.
+ * @throws ApiError `invalid_request` naming `field`
+ * @see RFC 6749 §3.1.2, RFC 8252 §7.3 and §8.3
+ */
+export function checkRedirectUri(uri: string, field: string): void {
+  // The URI is not echoed: userinfo in it may hold a password.
+  const refuse = (why: string): ApiError => new ApiError('invalid_request', `${field} ${why}.`, { field });
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    throw refuse('is not an absolute URI');
+  }
+  if (uri.includes('#')) throw refuse('must not contain a fragment');
+  if (url.username !== '' || url.password !== '') throw refuse('must not contain credentials');
+  if (url.protocol === 'https:') return;
+  // RFC 8252 §7.3: native apps listen on a loopback port; plain http is only safe there.
+  if (url.protocol === 'http:' && loopbackHosts.has(url.hostname)) return;
+  throw refuse('must use https, or http on a loopback host (127.0.0.1, [::1], localhost)');
+}
+
+/**
+ * Registers an OAuth client in the caller's organization. Confidential clients get a
+ * `dscs_` secret, returned once and stored as a hash (plus the signing copy HS256 client JWTs
+ * need); public clients get none.
+ *
+ * @throws ApiError `invalid_request` for an unknown scope, a bad redirect URI, grant types that do
+ *   not fit the client type, or a full organization; `insufficient_scope` when a
+ *   client-credentials client would get a scope the registering credential lacks
+ * @see RFC 6749 §2 (client types), RFC 8252 (native apps)
+ */
+export async function registerOauthClient(sandbox: Sandbox, principal: Principal, request: ClientRegistration): Promise<RegisteredClient> {
+  // Hashed before the checks: no await lies between the last check and the write.
+  const secret = request.type === 'confidential' ? `dscs_${randomToken()}` : null;
+  const secretHash = secret === null ? null : await hashSecret(secret);
+  const redirectUris = [...(request.redirectUris ?? [])];
+  const allowedScopes = [...request.allowedScopes];
+  const grants = [...request.grantTypes];
+
+  if (redirectUris.length > maxRedirectUris) {
+    throw new ApiError('invalid_request', `redirect_uris takes at most ${maxRedirectUris} URIs.`, { field: 'redirect_uris' });
+  }
+  redirectUris.forEach((uri, i) => checkRedirectUri(uri, `redirect_uris[${i}]`));
+  if (new Set(redirectUris).size !== redirectUris.length) {
+    throw new ApiError('invalid_request', 'redirect_uris lists the same URI twice.', { field: 'redirect_uris' });
+  }
+  allowedScopes.forEach((scope, i) => {
+    if (scope !== offlineAccess && !permissionScopes.includes(scope)) {
+      throw new ApiError('invalid_request', `allowed_scopes[${i}] names an unknown scope: ${quote(scope)}.`, { field: `allowed_scopes[${i}]` });
+    }
+  });
+  grants.forEach((grant, i) => {
+    if (!(grantTypes as readonly string[]).includes(grant)) {
+      throw new ApiError('invalid_request', `grant_types[${i}] is not a supported grant type: ${quote(grant)}.`, { field: `grant_types[${i}]` });
+    }
+  });
+  if (grants.length === 0) throw new ApiError('invalid_request', 'grant_types needs at least one grant type.', { field: 'grant_types' });
+  if (grants.includes('client_credentials') && request.type !== 'confidential') {
+    throw new ApiError('invalid_request', 'client_credentials needs a confidential client: a public client cannot keep a secret.', {
+      field: 'grant_types',
+    });
+  }
+  if (grants.includes('authorization_code') && redirectUris.length === 0) {
+    throw new ApiError('invalid_request', 'authorization_code needs at least one redirect URI in redirect_uris.', { field: 'redirect_uris' });
+  }
+  if (grants.includes('refresh_token') && !allowedScopes.includes(offlineAccess)) {
+    throw new ApiError('invalid_request', 'refresh_token needs offline_access in allowed_scopes.', { field: 'allowed_scopes' });
+  }
+  if (grants.includes('client_credentials')) {
+    // Such a client acts as the user who registers it: it must not get more than the registering credential holds.
+    const missing = allowedScopes.find((scope) => scope !== offlineAccess && !holdsScope(principal.scopes, scope));
+    if (missing !== undefined) {
+      throw new ApiError(
+        'insufficient_scope',
+        `A client_credentials client acts as you, so it cannot get ${missing}: this credential does not hold it.`,
+        { required_scope: missing },
+      );
+    }
+  }
+  const orgId = principal.org.id;
+  const { clients } = sandbox.store;
+  if (clients.count((client) => client.orgId === orgId) >= storeCaps.clientsPerOrg) {
+    throw new ApiError(
+      'invalid_request',
+      `The organization already has ${storeCaps.clientsPerOrg} OAuth clients, the most the sandbox keeps; delete one first.`,
+    );
+  }
+  const createdBy = actingUserId(sandbox, principal);
+
+  const client: OAuthClient = {
+    id: randomId('cli'),
+    orgId,
+    createdBy,
+    name: request.name,
+    type: request.type,
+    secretHash,
+    secretLastFour: secret === null ? null : secret.slice(-4),
+    signingSecret: secret,
+    redirectUris,
+    allowedScopes,
+    grantTypes: grants,
+    createdAt: sandbox.clock.now(),
+  };
+  clients.put(client);
+  return { client, secret };
+}
+
+/** The organization's OAuth clients (any order; see `core/paginate`). */
+export function listOauthClients(sandbox: Sandbox, orgId: string): OAuthClient[] {
+  return sandbox.store.clients.filter((client) => client.orgId === orgId);
+}
+
+/**
+ * One client of the organization.
+ * @throws ApiError `not_found` for an unknown id or a client of another organization
+ */
+export function getOauthClient(sandbox: Sandbox, orgId: string, clientId: string): OAuthClient {
+  const client = sandbox.store.clients.get(clientId);
+  if (!client || client.orgId !== orgId) {
+    throw new ApiError('not_found', `No OAuth client ${quote(clientId)} exists in your organization.`);
+  }
+  return client;
+}
+
+/**
+ * Deletes a client and revokes every access and refresh token issued to it, so none of them
+ * works a moment longer.
+ * @throws ApiError `not_found` for an unknown id or a client of another organization
+ * @see RFC 7009 §2.1 (revoking a grant revokes its tokens)
+ */
+export function deleteOauthClient(sandbox: Sandbox, orgId: string, clientId: string): OAuthClient {
+  const client = getOauthClient(sandbox, orgId, clientId);
+  const now = sandbox.clock.now();
+  const { store } = sandbox;
+  for (const token of store.accessTokens.filter((row) => row.clientId === client.id && row.revokedAt === null)) token.revokedAt = now;
+  for (const token of store.refreshTokens.filter((row) => row.clientId === client.id && row.revokedAt === null)) token.revokedAt = now;
+  store.clients.delete(client.id);
+  return client;
+}

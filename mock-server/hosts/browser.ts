@@ -1,0 +1,52 @@
+/**
+ * The sandbox inside the reader's tab: one catch-all MSW handler hands every request for the
+ * sandbox origin to the same `app.fetch` the Node server uses. Nothing leaves the page: the
+ * sandbox origin is a reserved `.test` name that no resolver answers, so if the worker is off
+ * a request fails instead of reaching a real host.
+ */
+import { http } from 'msw';
+import { setupWorker } from 'msw/browser';
+
+import { type PersistedSandbox, Sandbox } from '../core/sandbox';
+import { createApp } from '../http/app';
+
+export const sandboxOrigin = 'https://sandbox.datastack.test';
+
+const storageKey = 'datastack.sandbox.v1';
+
+export interface BrowserSandbox {
+  sandbox: Sandbox;
+  stop(): void;
+}
+
+function restore(storage: Storage): PersistedSandbox | undefined {
+  try {
+    const saved = JSON.parse(storage.getItem(storageKey) ?? 'null') as PersistedSandbox | null;
+    return saved?.version === 1 ? saved : undefined;
+  } catch {
+    // A corrupt or foreign entry: start from the seed rather than fail.
+    return undefined;
+  }
+}
+
+/**
+ * Starts the in-browser sandbox and resolves once the worker intercepts requests; the state
+ * (keys created, tokens revoked, clock) is kept in sessionStorage so it survives reloads in
+ * the tab.
+ *
+ * @param workerUrl where `mockServiceWorker.js` is served (honour the site's base URL)
+ */
+export async function startBrowserSandbox(workerUrl: string, storage: Storage = sessionStorage): Promise<BrowserSandbox> {
+  const persisted = restore(storage);
+  const sandbox = await Sandbox.create(persisted ? { persisted } : {});
+  const app = createApp(sandbox);
+  const worker = setupWorker(
+    http.all(`${sandboxOrigin}/*`, async ({ request }) => {
+      const response = await app.fetch(request, { clientAddress: 'browser' });
+      if (request.method !== 'GET') storage.setItem(storageKey, JSON.stringify(sandbox.persist()));
+      return response;
+    }),
+  );
+  await worker.start({ serviceWorker: { url: workerUrl }, onUnhandledRequest: 'bypass', quiet: true });
+  return { sandbox, stop: () => worker.stop() };
+}
