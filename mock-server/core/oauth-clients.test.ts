@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { SandboxClock } from './clock';
-import { authenticateBearer } from './credentials/authenticate';
+import { actingUserId, authenticateBearer } from './credentials/authenticate';
 import { ApiError } from './errors';
-import { actingUserId, checkRedirectUri, deleteOauthClient, registerOauthClient } from './oauth-clients';
+import { checkRedirectUri, deleteOauthClient, registerOauthClient } from './oauth-clients';
 import { Sandbox } from './sandbox';
 import { seed } from './seed';
 

@@ -1,7 +1,7 @@
 /**
  * OAuth client registration: who may register what, and what deleting a client takes with it.
  */
-import type { Principal } from './credentials/authenticate';
+import { actingUserId, type Principal } from './credentials/authenticate';
 import { ApiError, quote } from './errors';
 import type { ClientType, OAuthClient } from './model';
 import { randomId, randomToken } from './random';
@@ -35,17 +35,6 @@ export interface RegisteredClient {
 
 const maxRedirectUris = 10;
 const loopbackHosts = new Set(['127.0.0.1', '[::1]', 'localhost']);
-
-/**
- * The user a principal acts for: its own user, or, for an OAuth client acting as itself (client
- * credentials, client JWT), the user who registered the client.
- * @throws ApiError `forbidden` when no such user can be found
- */
-export function actingUserId(sandbox: Sandbox, principal: Principal): string {
-  const userId = principal.user?.id ?? sandbox.store.clients.get(principal.credentialId)?.createdBy;
-  if (userId === undefined) throw new ApiError('forbidden', 'This credential acts for no user of the organization.');
-  return userId;
-}
 
 /**
  * Checks one redirect URI: absolute, `https:` or `http:` on a loopback host, no fragment, no

@@ -5,7 +5,7 @@
 import type { Principal } from './credentials/authenticate';
 import { ApiError, quote } from './errors';
 import type { Cluster, Workspace } from './model';
-import { actingUserId } from './oauth-clients';
+import { actingUserId } from './credentials/authenticate';
 import { randomId } from './random';
 import type { Sandbox } from './sandbox';
 import { storeCaps } from './store';

@@ -4,7 +4,7 @@
  */
 import { ApiError, quote } from '../errors';
 import type { ApiKey, KeyEnvironment } from '../model';
-import { actingUserId } from '../oauth-clients';
+import { actingUserId } from './authenticate';
 import { randomId, randomString } from '../random';
 import type { Sandbox } from '../sandbox';
 import { checkKnownScopes, holdsScope } from '../scopes';

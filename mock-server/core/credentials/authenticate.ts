@@ -112,3 +112,14 @@ async function authenticateClientJwt(sandbox: Sandbox, jwt: string): Promise<Pri
   if (!org || !creator || creator.removedAt !== null) throw refused('revoked', 'The client behind this JWT was removed.');
   return { kind: 'client_jwt', credentialId: client.id, org, user: null, role: null, scopes, expiresAt, tier: org.tier };
 }
+
+/**
+ * The user a principal acts for: its own user, or, for an OAuth client acting as itself (client
+ * credentials, client JWT), the user who registered the client.
+ * @throws ApiError `forbidden` when no such user can be found
+ */
+export function actingUserId(sandbox: Sandbox, principal: Principal): string {
+  const userId = principal.user?.id ?? sandbox.store.clients.get(principal.credentialId)?.createdBy;
+  if (userId === undefined) throw new ApiError('forbidden', 'This credential acts for no user of the organization.');
+  return userId;
+}

@@ -13,6 +13,8 @@ import {
 } from '../../core/credentials/api-keys';
 import type { ApiKey } from '../../core/model';
 import { newestFirst, paginate } from '../../core/paginate';
+import { announceApiKeyCreated, announceApiKeyRevoked } from '../../core/webhooks/credential-events';
+import { actingUserId } from '../../core/credentials/authenticate';
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
@@ -60,6 +62,7 @@ export function registerApiKeyRoutes(app: Hono<AppEnv>): void {
       restricted: body.restricted,
       expiresAt: body.expires_at,
     });
+    await announceApiKeyCreated(sandbox, key);
     return json(201, { ...apiKeyWire(key, sandbox.clock.now()), secret });
   });
 
@@ -73,9 +76,11 @@ export function registerApiKeyRoutes(app: Hono<AppEnv>): void {
     return json(200, apiKeyWire(renameApiKey(sandbox, principal.org.id, params.keyId ?? '', body.name), sandbox.clock.now()));
   });
 
-  defineOperation(app, 'revokeApiKey', ({ c, principal, params, json }) => {
+  defineOperation(app, 'revokeApiKey', async ({ c, principal, params, json }) => {
     const { sandbox } = c.var;
-    return json(200, apiKeyWire(revokeApiKey(sandbox, principal.org.id, params.keyId ?? ''), sandbox.clock.now()));
+    const key = revokeApiKey(sandbox, principal.org.id, params.keyId ?? '');
+    await announceApiKeyRevoked(sandbox, key, actingUserId(sandbox, principal));
+    return json(200, apiKeyWire(key, sandbox.clock.now()));
   });
 
   defineOperation(app, 'rotateApiKey', async ({ c, principal, params, body, json }) => {

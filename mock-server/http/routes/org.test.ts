@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { isoTime } from '../../core/clock';
 import { seeded, testSandbox } from '../../test/support/client';
-import { plantAccessToken, plantApiKey, plantRefreshToken } from './org.fixtures';
+import { plantAccessToken, plantApiKey, plantRefreshToken } from '../../test/support/plant';
 
 /** A token for Grace (a member) that holds the org scopes, so the role check is what refuses her. */
 async function graceOrgToken(call: Awaited<ReturnType<typeof testSandbox>>['call']): Promise<string> {

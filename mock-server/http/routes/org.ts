@@ -10,6 +10,7 @@ import {
   revokeUserTokens,
   updateOrgTokenSettings,
 } from '../../core/org';
+import { announceCutOff } from '../../core/webhooks/credential-events';
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
@@ -54,13 +55,17 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
     });
   });
 
-  defineOperation(app, 'removeOrgMember', ({ c, principal, params, json }) =>
-    json(200, cutOffBody(removeOrgMember(c.var.sandbox, principal, params.userId ?? ''))),
-  );
+  defineOperation(app, 'removeOrgMember', async ({ c, principal, params, json }) => {
+    const cutOff = removeOrgMember(c.var.sandbox, principal, params.userId ?? '');
+    await announceCutOff(c.var.sandbox, principal.org.id, cutOff);
+    return json(200, cutOffBody(cutOff));
+  });
 
-  defineOperation(app, 'revokeUserTokens', ({ c, principal, params, json }) =>
-    json(200, cutOffBody(revokeUserTokens(c.var.sandbox, principal, params.userId ?? ''))),
-  );
+  defineOperation(app, 'revokeUserTokens', async ({ c, principal, params, json }) => {
+    const cutOff = revokeUserTokens(c.var.sandbox, principal, params.userId ?? '');
+    await announceCutOff(c.var.sandbox, principal.org.id, cutOff);
+    return json(200, cutOffBody(cutOff));
+  });
 
   defineOperation(app, 'getOrgTokenSettings', ({ principal, json }) => json(200, settingsBody(getOrgTokenSettings(principal))));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
-import { plantAccessToken, plantApiKey } from './org.fixtures';
+import { plantAccessToken, plantApiKey } from '../../test/support/plant';
 
 const day = 86_400_000;
 

@@ -9,6 +9,8 @@ import {
 } from '../../core/credentials/personal-access-tokens';
 import { credentialStatus } from '../../core/credentials/status';
 import type { PersonalAccessToken } from '../../core/model';
+import { announceTokenRevoked } from '../../core/webhooks/credential-events';
+import { actingUserId } from '../../core/credentials/authenticate';
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
@@ -58,8 +60,10 @@ export function registerPersonalAccessTokenRoutes(app: Hono<AppEnv>): void {
     return json(200, personalAccessTokenBody(getPersonalAccessToken(sandbox, principal, params.tokenId ?? ''), sandbox.clock.now()));
   });
 
-  defineOperation(app, 'revokePersonalAccessToken', ({ c, principal, params, json }) => {
+  defineOperation(app, 'revokePersonalAccessToken', async ({ c, principal, params, json }) => {
     const { sandbox } = c.var;
-    return json(200, personalAccessTokenBody(revokePersonalAccessToken(sandbox, principal, params.tokenId ?? ''), sandbox.clock.now()));
+    const token = revokePersonalAccessToken(sandbox, principal, params.tokenId ?? '');
+    await announceTokenRevoked(sandbox, token, actingUserId(sandbox, principal), 'revoked');
+    return json(200, personalAccessTokenBody(token, sandbox.clock.now()));
   });
 }

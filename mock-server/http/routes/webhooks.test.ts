@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emitEvent, verifySignature } from '../../core/webhooks';
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
-import { plantAccessToken, plantApiKey } from './org.fixtures';
+import { plantAccessToken, plantApiKey } from '../../test/support/plant';
 
 const seededSecret = 'whsec_9kQ2vR7xM4tY8wP1zL5nB3hC6jF0dS2gA7eU4iO9kT1';
 const newWebhook = { url: 'https://siem.acme.test/ingest/datastack', events: ['token.revoked', 'member.removed'] };

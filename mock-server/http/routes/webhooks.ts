@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 
 import { isoTime } from '../../core/clock';
 import type { Webhook, WebhookDelivery } from '../../core/model';
-import { actingUserId } from '../../core/oauth-clients';
+import { actingUserId } from '../../core/credentials/authenticate';
 import * as webhooks from '../../core/webhooks';
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
