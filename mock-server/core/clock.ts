@@ -41,3 +41,6 @@ export const epochSeconds = (clock: Clock): number => Math.floor(clock.now() / 1
 
 /** An ISO 8601 timestamp for a clock reading in milliseconds. */
 export const isoTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** {@link isoTime} for an optional instant: `null` stays `null` (never expires, never used). */
+export const isoTimeOrNull = (ms: number | null): string | null => (ms === null ? null : isoTime(ms));

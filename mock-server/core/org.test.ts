@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Principal } from './credentials/authenticate';
-import { ApiError } from './errors';
 import { checkAdmin, removeOrgMember, updateOrgTokenSettings } from './org';
 import { Sandbox } from './sandbox';
+import { refusal } from '../test/support/refusal';
 
 async function setUp() {
   const sandbox = await Sandbox.create();
@@ -14,15 +14,6 @@ async function setUp() {
     return { kind: 'personal_access_token', credentialId: 'x', org, user, role: user.role, scopes: [], expiresAt: null, tier: org.tier };
   };
   return { sandbox, as };
-}
-
-function refusal(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-  }
-  throw new Error('expected an ApiError');
 }
 
 describe('checkAdmin', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { ApiError } from '../errors';
 import type { OrgSettings } from '../model';
 import { Sandbox } from '../sandbox';
 import type { Principal } from './authenticate';
 import { checkLifetime, checkTokenOwner } from './personal-access-tokens';
+import { refusal } from '../../test/support/refusal';
 
 const day = 86_400_000;
 const now = 1_700_000_000_000;
@@ -17,15 +17,6 @@ const settings = (change: Partial<OrgSettings> = {}): OrgSettings => ({
   updatedBy: 'usr_ada',
   ...change,
 });
-
-function refusal(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('checkLifetime', () => {
   it('turns days into an expiry, 90 by default', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import { SandboxClock } from '../clock';
-import { ApiError } from '../errors';
 import { Sandbox } from '../sandbox';
 import { storeCaps } from '../store';
 import { verifySignature } from './signing';
@@ -16,6 +15,7 @@ import {
   listWebhooks,
   sendTestEvent,
 } from './webhooks';
+import { refusal } from '../../test/support/refusal';
 
 const start = Date.UTC(2025, 5, 2, 9, 1, 0);
 
@@ -27,15 +27,6 @@ async function sandboxAt(): Promise<{ sandbox: Sandbox; tick: (ms: number) => vo
 
 const registration = { orgId: 'org_acme', createdBy: 'usr_ada', url: 'https://siem.acme.test/ingest', events: ['token.revoked'] };
 
-function refusal(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 const tokenRevoked = { token_id: 'tok_adaCli', user_id: 'usr_ada', revoked_by: 'usr_ada', reason: 'revoked' } as const;
 

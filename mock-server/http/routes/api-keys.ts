@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 
-import { isoTime } from '../../core/clock';
+import { isoTime, isoTimeOrNull } from '../../core/clock';
 import {
   apiKeyStatus,
   createApiKey,
@@ -22,8 +22,6 @@ import type { components } from '../types';
 type ApiKeyWire = components['schemas']['ApiKey'];
 type Scope = components['schemas']['Scope'];
 
-const nullableTime = (ms: number | null): string | null => (ms === null ? null : isoTime(ms));
-
 /** An API key as the spec lists it: never its secret, only `prefix` and `last_four`. */
 export function apiKeyWire(key: ApiKey, now: number): ApiKeyWire {
   return {
@@ -37,10 +35,10 @@ export function apiKeyWire(key: ApiKey, now: number): ApiKeyWire {
     status: apiKeyStatus(key, now),
     created_by: key.userId,
     created_at: isoTime(key.createdAt),
-    expires_at: nullableTime(key.expiresAt),
-    last_used_at: nullableTime(key.lastUsedAt),
-    revoked_at: nullableTime(key.revokedAt),
-    previous_secret_expires_at: nullableTime(previousSecretExpiresAt(key, now)),
+    expires_at: isoTimeOrNull(key.expiresAt),
+    last_used_at: isoTimeOrNull(key.lastUsedAt),
+    revoked_at: isoTimeOrNull(key.revokedAt),
+    previous_secret_expires_at: isoTimeOrNull(previousSecretExpiresAt(key, now)),
   };
 }
 

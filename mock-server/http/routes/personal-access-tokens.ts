@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 
-import { isoTime } from '../../core/clock';
+import { isoTime, isoTimeOrNull } from '../../core/clock';
 import {
   getPersonalAccessToken,
   issuePersonalAccessToken,
@@ -17,8 +17,6 @@ import type { components } from '../types';
 
 type WirePersonalAccessToken = components['schemas']['PersonalAccessToken'];
 
-const nullableTime = (ms: number | null): string | null => (ms === null ? null : isoTime(ms));
-
 /** A token record as the spec shows it: everything but the secret, with its status at `now`. */
 export function personalAccessTokenBody(token: PersonalAccessToken, now: number): WirePersonalAccessToken {
   return {
@@ -30,9 +28,9 @@ export function personalAccessTokenBody(token: PersonalAccessToken, now: number)
     scopes: [...token.scopes] as components['schemas']['Scope'][],
     status: credentialStatus(token, now),
     created_at: isoTime(token.createdAt),
-    expires_at: nullableTime(token.expiresAt),
-    last_used_at: nullableTime(token.lastUsedAt),
-    revoked_at: nullableTime(token.revokedAt),
+    expires_at: isoTimeOrNull(token.expiresAt),
+    last_used_at: isoTimeOrNull(token.lastUsedAt),
+    revoked_at: isoTimeOrNull(token.revokedAt),
   };
 }
 
