@@ -24,6 +24,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  const code = (error as { code?: string }).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${port} is already in use: stop the other server, or choose another port with PORT=<number> npm run mock.`
+      : error,
+  );
   process.exit(1);
 });

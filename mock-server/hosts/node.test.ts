@@ -27,3 +27,12 @@ describe('the Node host shutting down', () => {
     await expect(fetch(`${mock.url}/sandbox`)).rejects.toThrow();
   });
 });
+
+describe('the Node host on a busy port', () => {
+  it('refuses to start instead of crashing', async () => {
+    const first = await startNodeMock({ port: 0 });
+    const port = Number(new URL(first.url).port);
+    await expect(startNodeMock({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await first.close();
+  });
+});

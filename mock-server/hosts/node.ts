@@ -18,7 +18,7 @@ export async function startNodeMock(options: { host?: string; port?: number } = 
   const host = options.host ?? '127.0.0.1';
   const sandbox = await Sandbox.create();
   const app = createApp(sandbox);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = serve(
       {
         fetch: (request, env: { incoming?: { socket?: { remoteAddress?: string } } }) =>
@@ -34,5 +34,6 @@ export async function startNodeMock(options: { host?: string; port?: number } = 
         });
       },
     );
+    server.once('error', reject);
   });
 }
