@@ -131,6 +131,11 @@ async function main(): Promise<void> {
   try {
     await Promise.all([waitFor(`http://127.0.0.1:${mockPort}/sandbox`), waitFor(`http://127.0.0.1:${prismPort}/sandbox`)]);
     const pids = { mock: serverPid(mock), prism: serverPid(prism) };
+    // Warm both up (JIT, caches, first allocations) before anything is measured.
+    for (const scenario of scenarios) {
+      await load(mockPort, scenario, 2);
+      await load(prismPort, scenario, 2);
+    }
     const peak = { mock: rssKb(pids.mock), prism: rssKb(pids.prism) };
     const rssAtStart = rssKb(pids.mock);
     const sampler = setInterval(() => {
@@ -164,7 +169,7 @@ async function main(): Promise<void> {
     console.log(`\nthroughput ratio mock/prism: ${ratios.map((ratio) => `${ratio.toFixed(1)}x`).join(', ')}`);
     console.log(`peak RSS: mock ${(peak.mock / 1024).toFixed(0)} MB, prism ${(peak.prism / 1024).toFixed(0)} MB`);
     console.log(
-      `mock RSS start → end: ${(rssAtStart / 1024).toFixed(0)} MB → ${(rssAtEnd / 1024).toFixed(0)} MB (${(((rssAtEnd - rssAtStart) / rssAtStart) * 100).toFixed(1)}%)`,
+      `mock RSS after warm-up → end of the run: ${(rssAtStart / 1024).toFixed(0)} MB → ${(rssAtEnd / 1024).toFixed(0)} MB (${(((rssAtEnd - rssAtStart) / rssAtStart) * 100).toFixed(1)}%)`,
     );
   } finally {
     stop(mock);

@@ -162,3 +162,50 @@ export interface UsedJwtId {
   id: string;
   expiresAt: number;
 }
+
+/**
+ * An authorization code (RFC 6749 §4.1.2): issued on consent, redeemed once at the token endpoint
+ * with the PKCE verifier. Stored by the hash of the code, never the code itself.
+ */
+export interface AuthorizationCode {
+  id: string;
+  codeHash: string;
+  clientId: string;
+  orgId: string;
+  /** The user who approved. */
+  userId: string;
+  /** Exactly as sent to `/oauth2/authorize`; the token request must repeat it. */
+  redirectUri: string;
+  /** The permission scopes approved (`offline_access` is `offline`). */
+  scopes: string[];
+  offline: boolean;
+  /** The S256 PKCE challenge (base64url of SHA-256 of the verifier). */
+  codeChallenge: string;
+  createdAt: number;
+  expiresAt: number;
+  /** Set on redemption; a second redemption is refused and revokes what the first issued. */
+  usedAt: number | null;
+  /** What the redemption issued, so a replay can revoke it (RFC 6749 §4.1.2). */
+  issued: { accessTokenId: string; familyId: string | null } | null;
+}
+
+/** A device authorization (RFC 8628): created by the device, decided on the verification page, redeemed by polling. */
+export interface DeviceAuthorization {
+  id: string;
+  deviceCodeHash: string;
+  /** As shown to the user: `WDJB-MJHT`. */
+  userCode: string;
+  clientId: string;
+  /** The permission scopes asked for (`offline_access` is `offline`). */
+  scopes: string[];
+  offline: boolean;
+  createdAt: number;
+  expiresAt: number;
+  /** Seconds the device must wait between polls; each `slow_down` adds 5. */
+  intervalSeconds: number;
+  lastPolledAt: number | null;
+  status: 'pending' | 'approved' | 'denied';
+  /** Who approved, and the organization the device acts in (set on approval). */
+  userId: string | null;
+  orgId: string | null;
+}

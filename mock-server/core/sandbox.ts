@@ -102,6 +102,8 @@ export async function seedSnapshot(now: number): Promise<StoreSnapshot> {
       createdAt: daysAgo(now, createdDaysAgo),
     })),
     usedJwtIds: [],
+    authorizationCodes: [],
+    deviceAuthorizations: [],
   };
 }
 

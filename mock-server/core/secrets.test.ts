@@ -49,3 +49,13 @@ describe('secretHint', () => {
     expect(secretHint('sk_test_abcdefghijklmnop', 8)).toEqual({ prefix: 'sk_test_', last_four: 'mnop' });
   });
 });
+
+describe('useSha256', () => {
+  it("keeps hashes identical when a host supplies Node's own SHA-256", async () => {
+    const { createHash } = await import('node:crypto');
+    const { useSha256 } = await import('./secrets');
+    const before = await hashSecret('dsp_same-either-way');
+    useSha256((data) => createHash('sha256').update(data).digest());
+    expect(await hashSecret('dsp_same-either-way')).toBe(before);
+  });
+});

@@ -1,5 +1,7 @@
 import type {
   AccessToken,
+  AuthorizationCode,
+  DeviceAuthorization,
   UsedJwtId,
   ApiKey,
   Cluster,
@@ -93,6 +95,10 @@ export interface StoreSnapshot {
   workspaces: Workspace[];
   /** `jti`s of client-signed JWTs already accepted, until their `exp` (RFC 7523 §3 replay check). */
   usedJwtIds: UsedJwtId[];
+  /** Authorization codes not yet expired (RFC 6749 §4.1.2), by code hash. */
+  authorizationCodes: AuthorizationCode[];
+  /** Device authorizations not yet expired (RFC 8628). */
+  deviceAuthorizations: DeviceAuthorization[];
 }
 
 /** Upper bounds that keep a long-running sandbox from growing without limit. */
@@ -104,6 +110,8 @@ export const storeCaps = {
   deliveriesPerWebhook: 25,
   clustersPerOrg: 50,
   activeOAuthTokensPerClient: 500,
+  /** Authorization codes and device authorizations awaiting redemption, per client. */
+  pendingAuthorizationsPerClient: 50,
 } as const;
 
 /** In-memory tables of the sandbox. */
@@ -120,6 +128,8 @@ export class Store {
   readonly clusters: Table<Cluster>;
   readonly workspaces: Table<Workspace>;
   readonly usedJwtIds: Table<UsedJwtId>;
+  readonly authorizationCodes: Table<AuthorizationCode>;
+  readonly deviceAuthorizations: Table<DeviceAuthorization>;
 
   constructor(snapshot: StoreSnapshot) {
     const copy = structuredClone(snapshot);
@@ -137,6 +147,8 @@ export class Store {
     this.clusters = new Table(copy.clusters);
     this.workspaces = new Table(copy.workspaces);
     this.usedJwtIds = new Table(copy.usedJwtIds ?? []);
+    this.authorizationCodes = new Table(copy.authorizationCodes ?? [], (code) => [code.codeHash]);
+    this.deviceAuthorizations = new Table(copy.deviceAuthorizations ?? [], (device) => [device.deviceCodeHash, device.userCode]);
   }
 
   snapshot(): StoreSnapshot {
@@ -153,6 +165,8 @@ export class Store {
       clusters: this.clusters.values(),
       workspaces: this.workspaces.values(),
       usedJwtIds: this.usedJwtIds.values(),
+      authorizationCodes: this.authorizationCodes.values(),
+      deviceAuthorizations: this.deviceAuthorizations.values(),
     });
   }
 }

@@ -1,6 +1,9 @@
 /**
  * Client authentication at the token, revocation and introspection endpoints (RFC 6749 §2.3).
  */
+import { decodeJwt } from 'jose';
+
+import { verifyClientJwt } from '../credentials/client-jwt';
 import { ApiError } from '../errors';
 import type { OAuthClient } from '../model';
 import type { Sandbox } from '../sandbox';
@@ -11,10 +14,13 @@ import type { OAuthParams } from './params';
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'none';
 
 /** The endpoints that authenticate clients. */
-export type ClientAuthEndpoint = 'token' | 'revocation' | 'introspection';
+export type ClientAuthEndpoint = 'token' | 'revocation' | 'introspection' | 'device_authorization';
 
-/** Methods that prove the client knows its secret. Adding `client_secret_jwt` is one line here, plus its verifier. */
+/** Methods that send the client secret itself. */
 const secretMethods: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post'];
+
+/** `client_assertion_type` of a client-signed JWT (RFC 7523 §2.2). */
+export const jwtBearerAssertionType = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 /**
  * What each endpoint accepts; the metadata document publishes exactly this. `none` is a public
@@ -22,15 +28,21 @@ const secretMethods: readonly ClientAuthMethod[] = ['client_secret_basic', 'clie
  * introspect (RFC 7662 §2.1 requires authentication).
  */
 export const clientAuthMethods: Readonly<Record<ClientAuthEndpoint, readonly ClientAuthMethod[]>> = {
-  token: [...secretMethods, 'none'],
+  token: [...secretMethods, 'client_secret_jwt', 'none'],
   revocation: [...secretMethods, 'none'],
   introspection: secretMethods,
+  device_authorization: [...secretMethods, 'none'],
 };
 
 /** What the caller presented: the `Authorization` header and the form parameters. */
 export interface ClientAuthRequest {
   authorization: string | null | undefined;
   params: OAuthParams;
+  /**
+   * The `aud` values a `client_assertion` may carry: the token endpoint URL and the issuer
+   * identifier. Without them, client-signed JWTs are refused.
+   */
+  assertionAudiences?: readonly string[];
 }
 
 export interface AuthenticatedClient {
@@ -97,10 +109,11 @@ function presentedMethod(request: ClientAuthRequest): ClientAuthMethod | undefin
 function unsupported(method: ClientAuthMethod | undefined, endpoint: ClientAuthEndpoint): ApiError {
   const accepted = clientAuthMethods[endpoint];
   if (method === undefined) {
+    const jwt = accepted.includes('client_secret_jwt') ? ', a client_assertion JWT' : '';
     return failed(
       accepted.includes('none')
-        ? 'Client authentication is required: send HTTP Basic credentials, client_id and client_secret, or (public clients) client_id.'
-        : 'Client authentication is required: send HTTP Basic credentials or client_id and client_secret.',
+        ? `Client authentication is required: send HTTP Basic credentials, client_id and client_secret${jwt}, or (public clients) client_id.`
+        : `Client authentication is required: send HTTP Basic credentials or client_id and client_secret${jwt}.`,
     );
   }
   if (method === 'none') return failed('This endpoint requires client authentication; public clients cannot use it.');
@@ -122,6 +135,7 @@ function unsupported(method: ClientAuthMethod | undefined, endpoint: ClientAuthE
 export async function authenticateClient(sandbox: Sandbox, request: ClientAuthRequest, endpoint: ClientAuthEndpoint): Promise<AuthenticatedClient> {
   const method = presentedMethod(request);
   if (method === undefined || !clientAuthMethods[endpoint].includes(method)) throw unsupported(method, endpoint);
+  if (method === 'client_secret_jwt') return checkClientCanAct(sandbox, await authenticateClientJwt(sandbox, request), method);
 
   const { params } = request;
   let clientId: string;
@@ -154,10 +168,54 @@ export async function authenticateClient(sandbox: Sandbox, request: ClientAuthRe
     if (client.type === 'confidential') throw failed(`${client.id} is a confidential client: authenticate with its client secret.`);
   }
 
+  return checkClientCanAct(sandbox, client, method);
+}
+
+/** A client whose organization is gone, or whose registering member left, can no longer act. */
+function checkClientCanAct(sandbox: Sandbox, client: OAuthClient, method: ClientAuthMethod): AuthenticatedClient {
+  const { store } = sandbox;
   const creator = store.users.get(client.createdBy);
   if (!store.orgs.get(client.orgId)) throw failed();
   if (!creator || creator.removedAt !== null) {
     throw failed(`${client.id} was registered by a member who has left the organization; register the client again.`);
   }
   return { client, method };
+}
+
+/** The unverified `iss` and `aud` of an assertion: only to pick what to verify it against. */
+function peekClaims(assertion: string): { issuer: unknown; audiences: unknown[] } {
+  try {
+    const { iss, aud } = decodeJwt(assertion);
+    return { issuer: iss, audiences: Array.isArray(aud) ? aud : [aud] };
+  } catch {
+    return { issuer: undefined, audiences: [] };
+  }
+}
+
+/**
+ * `client_secret_jwt`: an HS256 JWT signed with the client secret, whose `aud` is the token
+ * endpoint URL or the issuer identifier. Its `jti` is remembered, so it works once.
+ * @throws ApiError `invalid_request` (assertion or its type missing, `client_id` naming another
+ *   client); `invalid_client` (another assertion type, or a JWT that fails verification)
+ * @see RFC 7523 §2.2 and §3; RFC 7521 §4.2
+ */
+async function authenticateClientJwt(sandbox: Sandbox, request: ClientAuthRequest): Promise<OAuthClient> {
+  const { client_assertion: assertion, client_assertion_type: type, client_id: clientId } = request.params;
+  if (type === undefined || assertion === undefined) {
+    throw new ApiError('invalid_request', 'client_secret_jwt needs both client_assertion_type and client_assertion.', {
+      field: type === undefined ? 'client_assertion_type' : 'client_assertion',
+    });
+  }
+  if (type !== jwtBearerAssertionType) throw failed(`client_assertion_type must be ${jwtBearerAssertionType}.`);
+  if (assertion.length > 4096) throw failed('The client_assertion is longer than 4096 characters.');
+  const accepted = request.assertionAudiences ?? [];
+  const { issuer, audiences } = peekClaims(assertion);
+  if (clientId !== undefined && typeof issuer === 'string' && clientId !== issuer) {
+    throw new ApiError('invalid_request', 'The form client_id differs from the client that signed the client_assertion.', { field: 'client_id' });
+  }
+  // The verifier checks one audience: the accepted one the JWT names, else the token endpoint (named in its refusal).
+  const audience = accepted.find((candidate) => audiences.includes(candidate)) ?? accepted[0];
+  if (audience === undefined) throw failed('Client-signed JWTs are not accepted here.');
+  const { client } = await verifyClientJwt(sandbox, assertion, audience, 'invalid_client');
+  return client;
 }

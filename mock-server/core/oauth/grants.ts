@@ -6,7 +6,9 @@ import type { OAuthClient } from '../model';
 import type { Sandbox } from '../sandbox';
 import { holdsScope, offlineAccess } from '../scopes';
 import { hashSecret } from '../secrets';
-import { authenticateClient } from './client-auth';
+import { exchangeAuthorizationCode } from './authorization-code';
+import { authenticateClient, type ClientAuthRequest } from './client-auth';
+import { exchangeDeviceCode } from './device';
 import { type OAuthParams, parseScope, requiredParam } from './params';
 import { commitTokens, type IssuedTokenSet, mintSecret, revokeTokenFamily } from './tokens';
 
@@ -95,8 +97,10 @@ async function exchangeRefreshToken(sandbox: Sandbox, client: OAuthClient, param
  * grant is one line here.
  */
 export const grants: Readonly<Partial<Record<GrantType, Grant>>> = {
-  client_credentials: { confidentialOnly: true, exchange: exchangeClientCredentials },
+  authorization_code: { confidentialOnly: false, exchange: exchangeAuthorizationCode },
   refresh_token: { confidentialOnly: false, exchange: exchangeRefreshToken },
+  client_credentials: { confidentialOnly: true, exchange: exchangeClientCredentials },
+  'urn:ietf:params:oauth:grant-type:device_code': { confidentialOnly: false, exchange: exchangeDeviceCode },
 };
 
 /** The grant types the token endpoint accepts, in a stable order. */
@@ -113,10 +117,7 @@ export const supportedGrantTypes = (): GrantType[] => Object.keys(grants) as Gra
  *   `invalid_grant`; `invalid_scope`
  * @see RFC 6749 §3.2, §5.1 and §5.2
  */
-export async function exchangeGrant(
-  sandbox: Sandbox,
-  request: { authorization: string | null | undefined; params: OAuthParams },
-): Promise<IssuedTokenSet> {
+export async function exchangeGrant(sandbox: Sandbox, request: ClientAuthRequest): Promise<IssuedTokenSet> {
   const { params } = request;
   const grantType = params.grant_type;
   if (grantType === undefined) throw new ApiError('invalid_request', 'The grant_type parameter is required.', { field: 'grant_type' });

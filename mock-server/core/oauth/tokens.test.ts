@@ -26,6 +26,8 @@ describe('issueTokenSet', () => {
     const issued = await issueTokenSet(sandbox, { client, user, scopes: ['read:clusters', 'offline_access'], offline: true });
     expect(issued).toEqual({
       accessToken: expect.stringMatching(/^dsa_[A-Za-z0-9_-]{43}$/),
+      accessTokenId: expect.stringMatching(/^oat_/),
+      familyId: expect.stringMatching(/^fam_/),
       refreshToken: expect.stringMatching(/^dsr_[A-Za-z0-9_-]{43}$/),
       expiresIn: 3600,
       scopes: ['read:clusters', 'offline_access'],
@@ -103,9 +105,14 @@ describe('describeAuthorizationServer', () => {
   it('advertises exactly the grants the token endpoint has', () => {
     const metadata = describeAuthorizationServer('https://sandbox.datastack.test');
     expect(metadata.grant_types_supported).toEqual(supportedGrantTypes());
-    expect(Object.keys(grants).sort()).toEqual(['client_credentials', 'refresh_token']);
-    expect(metadata).not.toHaveProperty('authorization_endpoint');
-    expect(metadata).not.toHaveProperty('code_challenge_methods_supported');
-    expect(metadata).not.toHaveProperty('token_endpoint_auth_signing_alg_values_supported');
+    expect(Object.keys(grants).sort()).toEqual([
+      'authorization_code',
+      'client_credentials',
+      'refresh_token',
+      'urn:ietf:params:oauth:grant-type:device_code',
+    ]);
+    expect(metadata.code_challenge_methods_supported).toEqual(['S256']);
+    expect(metadata.token_endpoint_auth_methods_supported).toContain('client_secret_jwt');
+    expect(metadata.token_endpoint_auth_signing_alg_values_supported).toEqual(['HS256']);
   });
 });

@@ -25,6 +25,10 @@ export type StoredRefreshToken = RefreshToken & { id: string };
 /** Tokens just issued: the secrets are shown once, in the token response, and never stored. */
 export interface IssuedTokenSet {
   accessToken: string;
+  /** The stored access token's id, so the grant that issued it can revoke it later. */
+  accessTokenId: string;
+  /** The refresh-token family opened or continued, if any. */
+  familyId: string | null;
   /** Present when the grant includes a refresh token. */
   refreshToken?: string;
   expiresIn: number;
@@ -137,8 +141,9 @@ export function commitTokens(sandbox: Sandbox, grant: TokenGrant): IssuedTokenSe
   }
   const { access, refresh } = grant;
   const accessHint = secretHint(access.minted.secret, 8);
+  const accessTokenId = randomId('oat');
   store.accessTokens.put({
-    id: randomId('oat'),
+    id: accessTokenId,
     orgId: grant.orgId,
     userId: grant.userId,
     scopes: [...access.scopes],
@@ -155,6 +160,8 @@ export function commitTokens(sandbox: Sandbox, grant: TokenGrant): IssuedTokenSe
   });
   const issued: IssuedTokenSet = {
     accessToken: access.minted.secret,
+    accessTokenId,
+    familyId: refresh?.familyId ?? null,
     expiresIn: accessTokenLifetimeSeconds,
     scopes: grantedScopes(access.scopes, refresh !== null),
   };
@@ -179,37 +186,64 @@ export function commitTokens(sandbox: Sandbox, grant: TokenGrant): IssuedTokenSe
   return issued;
 }
 
+/** Who approved a user's grant (authorization code, device code) and what. */
+export interface UserGrant {
+  client: OAuthClient;
+  user: User;
+  /** The permission scopes granted (an `offline_access` among them is ignored: `offline` decides). */
+  scopes: readonly string[];
+  /** The user granted `offline_access`: a refresh token opens a new family. */
+  offline: boolean;
+}
+
+/** The secrets a user's grant will issue, minted ahead so the commit needs no `await`. */
+export interface MintedUserGrant {
+  access: MintedSecret;
+  refresh: MintedSecret | null;
+}
+
+/** Mints the access (and, when `offline`, refresh) secret of a user's grant. */
+export async function mintUserGrant(offline: boolean): Promise<MintedUserGrant> {
+  return { access: await mintSecret('dsa_'), refresh: offline ? await mintSecret('dsr_') : null };
+}
+
 /**
- * Issues the tokens of a user's grant (authorization code, device code): an access token and,
- * when `offline` (the user granted `offline_access`), a refresh token opening a new family.
- * The caller has already checked that the client may have these scopes and the user approved them.
+ * Stores the tokens of a user's grant from secrets minted by {@link mintUserGrant}. Synchronous,
+ * so a grant's checks and this commit run as one step.
  *
- * @param scopes the permission scopes granted (an `offline_access` among them is ignored: `offline` decides)
  * @throws ApiError `invalid_grant` when the user cannot hold tokens of this client (another
  *   organization, or removed); `invalid_scope` when nothing at all was granted; `invalid_request`
  *   when the client's token cap is reached
  * @see RFC 6749 §5.1
  */
-export async function issueTokenSet(
-  sandbox: Sandbox,
-  grant: { client: OAuthClient; user: User; scopes: readonly string[]; offline: boolean },
-): Promise<IssuedTokenSet> {
+export function commitUserGrant(sandbox: Sandbox, grant: UserGrant, minted: MintedUserGrant): IssuedTokenSet {
   const { client, user, offline } = grant;
   const scopes = [...new Set(grant.scopes.filter((scope) => scope !== offlineAccess))];
-  if (user.orgId !== client.orgId || user.removedAt !== null) {
+  if (user.orgId !== client.orgId || user.removedAt !== null || !sandbox.store.orgs.get(user.orgId)) {
     throw new ApiError('invalid_grant', 'The user who approved this grant can no longer use this client.');
   }
   if (scopes.length === 0 && !offline) throw new ApiError('invalid_scope', 'At least one scope must be granted.');
-  const access = await mintSecret('dsa_');
-  const refresh = offline ? await mintSecret('dsr_') : null;
+  if (offline && !minted.refresh) throw new Error('an offline grant needs a minted refresh token');
   return commitTokens(sandbox, {
     client,
     orgId: client.orgId,
     userId: user.id,
     actsAs: 'user',
-    access: { minted: access, scopes },
-    refresh: refresh && { minted: refresh, familyId: randomId('fam'), scopes },
+    access: { minted: minted.access, scopes },
+    refresh: offline && minted.refresh ? { minted: minted.refresh, familyId: randomId('fam'), scopes } : null,
   });
+}
+
+/**
+ * Issues the tokens of a user's grant: an access token and, when `offline` (the user granted
+ * `offline_access`), a refresh token opening a new family. The caller has already checked that
+ * the client may have these scopes and the user approved them.
+ *
+ * @throws ApiError as {@link commitUserGrant}
+ * @see RFC 6749 §5.1
+ */
+export async function issueTokenSet(sandbox: Sandbox, grant: UserGrant): Promise<IssuedTokenSet> {
+  return commitUserGrant(sandbox, grant, await mintUserGrant(grant.offline));
 }
 
 /**

@@ -13,7 +13,9 @@ describe('GET /.well-known/oauth-authorization-server (getAuthorizationServerMet
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       issuer: 'https://sandbox.datastack.test',
+      authorization_endpoint: 'https://sandbox.datastack.test/oauth2/authorize',
       token_endpoint: 'https://sandbox.datastack.test/oauth2/token',
+      device_authorization_endpoint: 'https://sandbox.datastack.test/oauth2/device/code',
       revocation_endpoint: 'https://sandbox.datastack.test/oauth2/revoke',
       introspection_endpoint: 'https://sandbox.datastack.test/oauth2/introspect',
       scopes_supported: [
@@ -33,9 +35,12 @@ describe('GET /.well-known/oauth-authorization-server (getAuthorizationServerMet
         'read:workspaces',
         'offline_access',
       ],
-      response_types_supported: [],
-      grant_types_supported: ['client_credentials', 'refresh_token'],
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+      response_types_supported: ['code'],
+      response_modes_supported: ['query'],
+      grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'none'],
+      token_endpoint_auth_signing_alg_values_supported: ['HS256'],
+      code_challenge_methods_supported: ['S256'],
       revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
       introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
     });
@@ -148,7 +153,7 @@ describe('POST /oauth2/token: request and client checks', () => {
     const none = await call('POST', '/oauth2/token', { form: { grant_type: 'client_credentials' } });
     expect(none.status).toBe(401);
     expect(none.body.error_description).toBe(
-      'Client authentication is required: send HTTP Basic credentials, client_id and client_secret, or (public clients) client_id.',
+      'Client authentication is required: send HTTP Basic credentials, client_id and client_secret, a client_assertion JWT, or (public clients) client_id.',
     );
     const bearer = await call('POST', '/oauth2/token', { token: seeded.adaToken, form: { grant_type: 'client_credentials' } });
     expect(bearer.status).toBe(401);
@@ -157,7 +162,7 @@ describe('POST /oauth2/token: request and client checks', () => {
       form: { grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: 'a.b.c' },
     });
     expect(assertion.status).toBe(401);
-    expect(assertion.body.error_description).toBe('This endpoint does not accept client_secret_jwt; use client_secret_basic or client_secret_post.');
+    expect(assertion.body.error_description).toBe('The JWT is malformed.');
     expect(tokenCounts(sandbox)).toEqual([0, 0]);
   });
 
@@ -198,8 +203,8 @@ describe('POST /oauth2/token: request and client checks', () => {
     const unsupported = await call('POST', '/oauth2/token', { basic: reportingBasic, form: { grant_type: 'password' } });
     expect(unsupported.status).toBe(400);
     expect(unsupported.body).toEqual({ error: 'unsupported_grant_type', error_description: 'grant_type password is not supported.' });
-    const notYet = await call('POST', '/oauth2/token', { basic: reportingBasic, form: { grant_type: 'authorization_code', code: 'x' } });
-    expect(notYet.body.error).toBe('unsupported_grant_type');
+    const notRegistered = await call('POST', '/oauth2/token', { basic: reportingBasic, form: { grant_type: 'authorization_code', code: 'x' } });
+    expect(notRegistered.body).toEqual({ error: 'unauthorized_client', error_description: 'cli_reporting is not registered for the authorization_code grant.' });
     const unregistered = await call('POST', '/oauth2/token', { basic: reportingBasic, form: { grant_type: 'refresh_token', refresh_token: 'dsr_x' } });
     expect(unregistered.status).toBe(400);
     expect(unregistered.body).toEqual({ error: 'unauthorized_client', error_description: 'cli_reporting is not registered for the refresh_token grant.' });

@@ -1,5 +1,7 @@
 import type { Context, Hono } from 'hono';
 
+import type { ClientAuthRequest } from '../../core/oauth/client-auth';
+import { requestDeviceAuthorization } from '../../core/oauth/device';
 import { exchangeGrant } from '../../core/oauth/grants';
 import { introspectOAuthToken } from '../../core/oauth/introspection';
 import { describeAuthorizationServer } from '../../core/oauth/metadata';
@@ -8,6 +10,8 @@ import { revokeOAuthToken } from '../../core/oauth/revocation';
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
+import { registerAuthorizeRoutes } from './oauth-authorize';
+import { registerDeviceRoutes } from './oauth-device';
 
 type OAuthScope = components['schemas']['OAuthScope'];
 
@@ -30,12 +34,26 @@ async function oauthRequest(
   return { authorization: c.req.header('authorization'), params: presentParams(form) };
 }
 
-/** The authorization server: metadata, token, revocation and introspection endpoints. */
+/**
+ * A token request: a `client_assertion` may name the token endpoint URL or the issuer identifier
+ * as its audience (RFC 7523 §3; oauth4webapi and other recent clients send the issuer).
+ */
+async function tokenRequest(c: Context<AppEnv>, form: Readonly<Record<string, string | undefined>>): Promise<ClientAuthRequest> {
+  const issuer = issuerOf(c);
+  return { ...(await oauthRequest(c, form)), assertionAudiences: [`${issuer}/oauth2/token`, issuer] };
+}
+
+/**
+ * The authorization server: metadata, the authorization and device pages, and the token, device
+ * authorization, revocation and introspection endpoints.
+ */
 export function registerOAuthRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'getAuthorizationServerMetadata', ({ c, json }) => json(200, describeAuthorizationServer(issuerOf(c))));
+  registerAuthorizeRoutes(app);
+  registerDeviceRoutes(app);
 
   defineOperation(app, 'exchangeCredentialsForAccessToken', async ({ c, form, json }) => {
-    const issued = await exchangeGrant(c.var.sandbox, await oauthRequest(c, form));
+    const issued = await exchangeGrant(c.var.sandbox, await tokenRequest(c, form));
     return json(
       200,
       {
@@ -44,6 +62,23 @@ export function registerOAuthRoutes(app: Hono<AppEnv>): void {
         expires_in: issued.expiresIn,
         ...(issued.refreshToken === undefined ? {} : { refresh_token: issued.refreshToken }),
         scope: issued.scopes.join(' ') as OAuthScope,
+      },
+      noStore,
+    );
+  });
+
+  defineOperation(app, 'requestDeviceAuthorization', async ({ c, form, json }) => {
+    const issued = await requestDeviceAuthorization(c.var.sandbox, await oauthRequest(c, form));
+    const verificationUri = `${issuerOf(c)}/device`;
+    return json(
+      200,
+      {
+        device_code: issued.deviceCode,
+        user_code: issued.userCode,
+        verification_uri: verificationUri,
+        verification_uri_complete: `${verificationUri}?user_code=${issued.userCode}`,
+        expires_in: issued.expiresIn,
+        interval: issued.interval,
       },
       noStore,
     );
@@ -76,5 +111,4 @@ export function registerOAuthRoutes(app: Hono<AppEnv>): void {
       noStore,
     );
   });
-
 }
