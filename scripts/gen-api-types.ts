@@ -139,6 +139,7 @@ async function main(): Promise<void> {
           path,
           scope: requiredScope(operation),
           alsoAcceptsPassword: (operation.security ?? []).some((requirement) => 'passwordBasic' in requirement),
+          authenticatesClient: (operation.security ?? []).some((requirement) => 'clientSecretBasic' in requirement),
           body: mediaType === undefined ? null : mediaType === 'application/json' ? 'json' : 'form',
           bodyRequired: body?.required === true,
         },
@@ -160,7 +161,8 @@ export type Scope = keyof typeof scopeDescriptions;
 
 /**
  * Every operation of the spec: the one scope it needs (null: no credential needed), whether HTTP
- * Basic with a password is also accepted, and its request body's media type.
+ * Basic with a password is also accepted, whether it authenticates an OAuth client, and its
+ * request body's media type.
  */
 export const operations = ${JSON.stringify(operations, null, 2)} as const;
 

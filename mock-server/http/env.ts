@@ -2,7 +2,7 @@ import type { Principal } from '../core/credentials/authenticate';
 import type { RateLimitStatus } from '../core/rate-limit';
 import type { Sandbox } from '../core/sandbox';
 
-/** Hono bindings and per-request variables of the sandbox app. */
+/** Hono bindings and per-request variables of the sandbox app (read them with `c.get()`: `c.var` copies them all on every access). */
 export interface AppEnv {
   Bindings: {
     /** Who is calling, for limits on endpoints that take no credential (the host fills it in). */

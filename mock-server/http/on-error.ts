@@ -94,7 +94,7 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
 
   if (apiError && (code === 'invalid_token' || code === 'insufficient_scope')) {
     const challenge = bearerChallenge(apiError);
-    c.header('WWW-Authenticate', c.var.acceptsBasic && code === 'invalid_token' ? `Basic realm="datastack", ${challenge}` : challenge);
+    c.header('WWW-Authenticate', c.get('acceptsBasic') && code === 'invalid_token' ? `Basic realm="datastack", ${challenge}` : challenge);
   }
   if (details.allowed_methods) c.header('Allow', details.allowed_methods.join(', '));
 
@@ -107,7 +107,7 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
     {
       error: code,
       message,
-      request_id: c.var.requestId,
+      request_id: c.get('requestId'),
       ...(Object.keys(bodyDetails).length > 0 ? { details: bodyDetails } : {}),
     },
     status,

@@ -1,12 +1,14 @@
 import type { Context, Hono } from 'hono';
+import { decodeJwt } from 'jose';
 
 import { authenticateBearer, parseBearer, type Principal } from '../core/credentials/authenticate';
 import { authenticatePassword } from '../core/credentials/password';
 import { ApiError } from '../core/errors';
+import type { RateLimitStatus } from '../core/rate-limit';
 import { checkScope } from '../core/scopes';
 import { operations } from '../generated/catalogue';
 import type { AppEnv } from './env';
-import { countByAddress } from './middleware/rate-limit-headers';
+import { countByAddress, countByClient } from './middleware/rate-limit-headers';
 import type { FormBody, JsonBody, JsonResponse, JsonStatus, OperationId, QueryOf } from './types';
 import { checkRequestPart } from './validation';
 
@@ -56,9 +58,9 @@ async function authenticate(c: Context<AppEnv>, entry: CatalogueEntry): Promise<
   try {
     if (entry.alsoAcceptsPassword && authorization?.toLowerCase().startsWith('basic ')) {
       const { username, password } = basicCredentials(authorization);
-      return await authenticatePassword(c.var.sandbox, username, password);
+      return await authenticatePassword(c.get('sandbox'), username, password);
     }
-    return await authenticateBearer(c.var.sandbox, parseBearer(authorization));
+    return await authenticateBearer(c.get('sandbox'), parseBearer(authorization));
   } catch (error) {
     // A refused credential is counted against the caller's address, so guessing is limited too.
     countByAddress(c);
@@ -102,6 +104,35 @@ function parseForm(text: string | undefined): Record<string, string> {
   return fields;
 }
 
+/** @throws ApiError `rate_limited` with the seconds to wait, once a window is used up */
+function checkLimit(limit: RateLimitStatus, whose: string): void {
+  if (!limit.allowed) {
+    throw new ApiError('rate_limited', `Too many requests ${whose}; retry in ${limit.resetSeconds} seconds.`, { retry_after: limit.resetSeconds });
+  }
+}
+
+/**
+ * The client an OAuth request names (Basic user name, `client_id`, or a client assertion's
+ * `iss`), before anything is verified: only used to pick the rate-limit window.
+ */
+function claimedClientId(authorization: string | undefined, form: Record<string, string>): string | undefined {
+  if (authorization?.toLowerCase().startsWith('basic ')) {
+    try {
+      const user = atob(authorization.slice('Basic '.length).trim()).split(':')[0] ?? '';
+      return decodeURIComponent(user.replace(/\+/g, ' '));
+    } catch {
+      return undefined;
+    }
+  }
+  if (form.client_id) return form.client_id;
+  try {
+    const iss = form.client_assertion ? decodeJwt(form.client_assertion).iss : undefined;
+    return typeof iss === 'string' ? iss : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Registers the handler of one spec operation. The method, path and scope come from the spec;
  * the wrapper authenticates, counts the request against its rate limit, enforces the scope
@@ -117,21 +148,12 @@ export function defineOperation<Id extends OperationId>(app: Hono<AppEnv>, opera
     if (entry.scope !== null) {
       principal = await authenticate(c, entry);
       c.set('principal', principal);
-      const limit = c.var.sandbox.limiter.hit(principal.credentialId, principal.tier);
+      const limit = c.get('sandbox').limiter.hit(principal.credentialId, principal.tier);
       c.set('rateLimit', limit);
-      if (!limit.allowed) {
-        throw new ApiError('rate_limited', `Too many requests for this credential; retry in ${limit.resetSeconds} seconds.`, {
-          retry_after: limit.resetSeconds,
-        });
-      }
+      checkLimit(limit, 'for this credential');
       if (principal.kind !== 'password') checkScope(principal.scopes, entry.scope, c.req.header('x-datastack-scope'));
-    } else {
-      const limit = countByAddress(c);
-      if (!limit.allowed) {
-        throw new ApiError('rate_limited', `Too many requests from this address; retry in ${limit.resetSeconds} seconds.`, {
-          retry_after: limit.resetSeconds,
-        });
-      }
+    } else if (!entry.authenticatesClient) {
+      checkLimit(countByAddress(c), 'from this address');
     }
 
     const query: Record<string, string> = {};
@@ -151,6 +173,7 @@ export function defineOperation<Id extends OperationId>(app: Hono<AppEnv>, opera
       }
       if (entry.body === 'form') form = parseForm(text);
     }
+    if (entry.authenticatesClient) checkLimit(countByClient(c, claimedClientId(c.req.header('authorization'), form)), 'for this client');
 
     return handler({
       c,

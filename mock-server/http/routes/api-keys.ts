@@ -45,14 +45,14 @@ export function apiKeyWire(key: ApiKey, now: number): ApiKeyWire {
 /** The API keys operations: list, create, get, rename, revoke, rotate. */
 export function registerApiKeyRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listApiKeys', ({ c, principal, query, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     const now = sandbox.clock.now();
     const page = paginate(listApiKeys(sandbox, principal.org.id), newestFirst, query);
     return json(200, { data: page.data.map((key) => apiKeyWire(key, now)), next_cursor: page.nextCursor });
   });
 
   defineOperation(app, 'createApiKey', async ({ c, principal, body, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     const { key, secret } = await createApiKey(sandbox, principal, {
       name: body.name,
       scopes: body.scopes,
@@ -65,24 +65,24 @@ export function registerApiKeyRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'getApiKey', ({ c, principal, params, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     return json(200, apiKeyWire(getApiKey(sandbox, principal.org.id, params.keyId ?? ''), sandbox.clock.now()));
   });
 
   defineOperation(app, 'updateApiKey', ({ c, principal, params, body, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     return json(200, apiKeyWire(renameApiKey(sandbox, principal.org.id, params.keyId ?? '', body.name), sandbox.clock.now()));
   });
 
   defineOperation(app, 'revokeApiKey', async ({ c, principal, params, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     const key = revokeApiKey(sandbox, principal.org.id, params.keyId ?? '');
     await announceApiKeyRevoked(sandbox, key, actingUserId(sandbox, principal));
     return json(200, apiKeyWire(key, sandbox.clock.now()));
   });
 
   defineOperation(app, 'rotateApiKey', async ({ c, principal, params, body, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     // The body is optional, which JsonBody does not express; it was validated against this schema.
     const request = body as Partial<components['schemas']['RotateApiKeyRequest']> | undefined;
     const { key, secret } = await rotateApiKey(sandbox, principal.org.id, params.keyId ?? '', request?.grace_period_seconds);

@@ -39,13 +39,13 @@ export function registerAuthorizeRoutes(app: Hono<AppEnv>): void {
         retry_after: limit.resetSeconds,
       });
     }
-    const check = checkAuthorizationRequest(c.var.sandbox, readAuthorizationQuery(new URL(c.req.url).searchParams));
+    const check = checkAuthorizationRequest(c.get('sandbox'), readAuthorizationQuery(new URL(c.req.url).searchParams));
     if (!check.ok) return redirectResponse(c, errorRedirect(check));
     return htmlResponse(c, 200, consentPage(check.request), formTargets(check.request.redirectUri));
   });
 
   defineOperation(app, 'submitAuthorizationDecision', async ({ c, form }) => {
-    const decision = await decideAuthorization(c.var.sandbox, presentParams(form));
+    const decision = await decideAuthorization(c.get('sandbox'), presentParams(form));
     if (decision.outcome === 'redirect') return redirectResponse(c, decision.location);
     const { request, message, username } = decision;
     return htmlResponse(c, 200, consentPage(request, { message, ...(username === undefined ? {} : { username }) }), formTargets(request.redirectUri));

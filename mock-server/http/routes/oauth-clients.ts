@@ -28,12 +28,12 @@ export function oauthClientWire(client: OAuthClient): OAuthClientWire {
 /** The OAuth client registration operations: list, register, get, delete. */
 export function registerOauthClientRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listOauthClients', ({ c, principal, query, json }) => {
-    const page = paginate(listOauthClients(c.var.sandbox, principal.org.id), newestFirst, query);
+    const page = paginate(listOauthClients(c.get('sandbox'), principal.org.id), newestFirst, query);
     return json(200, { data: page.data.map(oauthClientWire), next_cursor: page.nextCursor });
   });
 
   defineOperation(app, 'registerOauthClient', async ({ c, principal, body, json }) => {
-    const { client, secret } = await registerOauthClient(c.var.sandbox, principal, {
+    const { client, secret } = await registerOauthClient(c.get('sandbox'), principal, {
       name: body.name,
       type: body.type,
       redirectUris: body.redirect_uris,
@@ -44,11 +44,11 @@ export function registerOauthClientRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'getOauthClient', ({ c, principal, params, json }) =>
-    json(200, oauthClientWire(getOauthClient(c.var.sandbox, principal.org.id, params.clientId ?? ''))),
+    json(200, oauthClientWire(getOauthClient(c.get('sandbox'), principal.org.id, params.clientId ?? ''))),
   );
 
   defineOperation(app, 'deleteOauthClient', ({ c, principal, params }) => {
-    deleteOauthClient(c.var.sandbox, principal.org.id, params.clientId ?? '');
+    deleteOauthClient(c.get('sandbox'), principal.org.id, params.clientId ?? '');
     return c.body(null, 204);
   });
 }

@@ -26,7 +26,7 @@ export function registerDeviceRoutes(app: Hono<AppEnv>): void {
     if (normalizeUserCode(typed) === undefined) {
       throw new ApiError('invalid_request', 'That code does not look right. Codes have eight letters, like WDJB-MJHT.', { field: 'user_code' });
     }
-    const pending = findPendingDevice(c.var.sandbox, typed);
+    const pending = findPendingDevice(c.get('sandbox'), typed);
     if (!pending) {
       const message = 'No device sign-in is waiting for this code: it may have expired or been used already.';
       return htmlResponse(c, 200, deviceVerificationPage({ userCode: typed, message }));
@@ -35,7 +35,7 @@ export function registerDeviceRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'submitDeviceVerification', async ({ c, form }) => {
-    const decision = await decideDeviceAuthorization(c.var.sandbox, presentParams(form));
+    const decision = await decideDeviceAuthorization(c.get('sandbox'), presentParams(form));
     switch (decision.outcome) {
       case 'approved':
         return htmlResponse(c, 200, deviceDonePage({ approved: true, pending: decision.pending, userName: decision.user.name }));

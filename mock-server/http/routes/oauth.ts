@@ -53,7 +53,7 @@ export function registerOAuthRoutes(app: Hono<AppEnv>): void {
   registerDeviceRoutes(app);
 
   defineOperation(app, 'exchangeCredentialsForAccessToken', async ({ c, form, json }) => {
-    const issued = await exchangeGrant(c.var.sandbox, await tokenRequest(c, form));
+    const issued = await exchangeGrant(c.get('sandbox'), await tokenRequest(c, form));
     return json(
       200,
       {
@@ -68,7 +68,7 @@ export function registerOAuthRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'requestDeviceAuthorization', async ({ c, form, json }) => {
-    const issued = await requestDeviceAuthorization(c.var.sandbox, await oauthRequest(c, form));
+    const issued = await requestDeviceAuthorization(c.get('sandbox'), await oauthRequest(c, form));
     const verificationUri = `${issuerOf(c)}/device`;
     return json(
       200,
@@ -85,13 +85,13 @@ export function registerOAuthRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'revokeToken', async ({ c, form }) => {
-    await revokeOAuthToken(c.var.sandbox, await oauthRequest(c, form));
+    await revokeOAuthToken(c.get('sandbox'), await oauthRequest(c, form));
     // RFC 7009 §2.2: success has no body to describe.
     return c.body(null, 200);
   });
 
   defineOperation(app, 'introspectToken', async ({ c, form, json }) => {
-    const token = await introspectOAuthToken(c.var.sandbox, await oauthRequest(c, form));
+    const token = await introspectOAuthToken(c.get('sandbox'), await oauthRequest(c, form));
     if (!token) return json(200, { active: false }, noStore);
     return json(
       200,

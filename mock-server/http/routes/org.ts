@@ -42,7 +42,7 @@ function cutOffBody(cut: CredentialCutOff): components['schemas']['CredentialRev
 /** Organization administration: members, cutting a member off, token settings. Admins only. */
 export function registerOrgRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listOrgMembers', ({ c, principal, query, json }) => {
-    const page = listOrgMembers(c.var.sandbox, principal, query);
+    const page = listOrgMembers(c.get('sandbox'), principal, query);
     return json(200, {
       data: page.data.map((user) => ({
         id: user.id,
@@ -56,20 +56,20 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'removeOrgMember', async ({ c, principal, params, json }) => {
-    const cutOff = removeOrgMember(c.var.sandbox, principal, params.userId ?? '');
-    await announceCutOff(c.var.sandbox, principal.org.id, cutOff);
+    const cutOff = removeOrgMember(c.get('sandbox'), principal, params.userId ?? '');
+    await announceCutOff(c.get('sandbox'), principal.org.id, cutOff);
     return json(200, cutOffBody(cutOff));
   });
 
   defineOperation(app, 'revokeUserTokens', async ({ c, principal, params, json }) => {
-    const cutOff = revokeUserTokens(c.var.sandbox, principal, params.userId ?? '');
-    await announceCutOff(c.var.sandbox, principal.org.id, cutOff);
+    const cutOff = revokeUserTokens(c.get('sandbox'), principal, params.userId ?? '');
+    await announceCutOff(c.get('sandbox'), principal.org.id, cutOff);
     return json(200, cutOffBody(cutOff));
   });
 
   defineOperation(app, 'getOrgTokenSettings', ({ principal, json }) => json(200, settingsBody(getOrgTokenSettings(principal))));
 
   defineOperation(app, 'updateOrgTokenSettings', ({ c, principal, body, json }) =>
-    json(200, settingsBody(updateOrgTokenSettings(c.var.sandbox, principal, body))),
+    json(200, settingsBody(updateOrgTokenSettings(c.get('sandbox'), principal, body))),
   );
 }

@@ -37,14 +37,14 @@ export function personalAccessTokenBody(token: PersonalAccessToken, now: number)
 /** Personal access tokens: list, create (password or a token of the same user), get, revoke. */
 export function registerPersonalAccessTokenRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listPersonalAccessTokens', ({ c, principal, query, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     const page = listPersonalAccessTokens(sandbox, principal, query);
     const now = sandbox.clock.now();
     return json(200, { data: page.data.map((token) => personalAccessTokenBody(token, now)), next_cursor: page.nextCursor });
   });
 
   defineOperation(app, 'createPersonalAccessToken', async ({ c, principal, body, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     const { record, secret } = await issuePersonalAccessToken(sandbox, principal, {
       label: body.label,
       lifetimeDays: body.lifetime_days,
@@ -54,12 +54,12 @@ export function registerPersonalAccessTokenRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'getPersonalAccessToken', ({ c, principal, params, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     return json(200, personalAccessTokenBody(getPersonalAccessToken(sandbox, principal, params.tokenId ?? ''), sandbox.clock.now()));
   });
 
   defineOperation(app, 'revokePersonalAccessToken', async ({ c, principal, params, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     const token = revokePersonalAccessToken(sandbox, principal, params.tokenId ?? '');
     await announceTokenRevoked(sandbox, token, actingUserId(sandbox, principal), 'revoked');
     return json(200, personalAccessTokenBody(token, sandbox.clock.now()));

@@ -38,12 +38,12 @@ export function workspaceWire(workspace: Workspace): WorkspaceWire {
 /** The scope-demo resources: clusters (list, create) and workspaces (list). */
 export function registerResourceRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listClusters', ({ c, principal, query, json }) => {
-    const page = paginate(listClusters(c.var.sandbox, principal.org.id), newestFirst, query);
+    const page = paginate(listClusters(c.get('sandbox'), principal.org.id), newestFirst, query);
     return json(200, { data: page.data.map(clusterWire), next_cursor: page.nextCursor });
   });
 
   defineOperation(app, 'createCluster', ({ c, principal, body, json }) => {
-    const cluster = createCluster(c.var.sandbox, principal, {
+    const cluster = createCluster(c.get('sandbox'), principal, {
       name: body.name,
       nodeType: body.node_type,
       numWorkers: body.num_workers,
@@ -53,7 +53,7 @@ export function registerResourceRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'listWorkspaces', ({ c, principal, query, json }) => {
-    const page = paginate(listWorkspaces(c.var.sandbox, principal.org.id), byName, query);
+    const page = paginate(listWorkspaces(c.get('sandbox'), principal.org.id), byName, query);
     return json(200, { data: page.data.map(workspaceWire), next_cursor: page.nextCursor });
   });
 }

@@ -64,15 +64,15 @@ function sandboxState(sandbox: Sandbox): SandboxState {
 }
 
 export function registerSandboxRoutes(app: Hono<AppEnv>): void {
-  defineOperation(app, 'getSandbox', ({ c, json }) => json(200, sandboxState(c.var.sandbox)));
+  defineOperation(app, 'getSandbox', ({ c, json }) => json(200, sandboxState(c.get('sandbox'))));
 
   defineOperation(app, 'resetSandbox', async ({ c, json }) => {
-    await c.var.sandbox.reset();
-    return json(200, sandboxState(c.var.sandbox));
+    await c.get('sandbox').reset();
+    return json(200, sandboxState(c.get('sandbox')));
   });
 
   defineOperation(app, 'advanceSandboxClock', ({ c, body, json }) => {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     const offset = Math.floor(sandbox.clock.offsetMs / 1000) + body.advance_seconds;
     if (offset > maxOffsetSeconds) {
       throw new ApiError('invalid_request', 'The clock can run at most ten years ahead; reset the sandbox to start again.', {

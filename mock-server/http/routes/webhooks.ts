@@ -43,12 +43,12 @@ function deliveryView(delivery: WebhookDelivery): WebhookDeliveryView {
 /** The operations of the spec tag "Webhooks". */
 export function registerWebhookRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listWebhooks', function listWebhooks({ c, principal, query, json }) {
-    const page = webhooks.listWebhooks(c.var.sandbox, principal.org.id, query);
+    const page = webhooks.listWebhooks(c.get('sandbox'), principal.org.id, query);
     return json(200, { data: page.data.map(webhookView), next_cursor: page.nextCursor });
   });
 
   defineOperation(app, 'createWebhook', function createWebhook({ c, principal, body, json }) {
-    const { sandbox } = c.var;
+    const sandbox = c.get('sandbox');
     const { webhook, secret } = webhooks.createWebhook(sandbox, {
       orgId: principal.org.id,
       createdBy: actingUserId(sandbox, principal),
@@ -59,21 +59,21 @@ export function registerWebhookRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'getWebhook', function getWebhook({ c, principal, params, json }) {
-    return json(200, webhookView(webhooks.getWebhook(c.var.sandbox, principal.org.id, params.webhookId ?? '')));
+    return json(200, webhookView(webhooks.getWebhook(c.get('sandbox'), principal.org.id, params.webhookId ?? '')));
   });
 
   defineOperation(app, 'deleteWebhook', function deleteWebhook({ c, principal, params }) {
-    webhooks.deleteWebhook(c.var.sandbox, principal.org.id, params.webhookId ?? '');
+    webhooks.deleteWebhook(c.get('sandbox'), principal.org.id, params.webhookId ?? '');
     return c.body(null, 204);
   });
 
   defineOperation(app, 'sendTestWebhookEvent', async function sendTestWebhookEvent({ c, principal, params, json }) {
-    const delivery = await webhooks.sendTestEvent(c.var.sandbox, principal.org.id, params.webhookId ?? '');
+    const delivery = await webhooks.sendTestEvent(c.get('sandbox'), principal.org.id, params.webhookId ?? '');
     return json(202, deliveryView(delivery));
   });
 
   defineOperation(app, 'listWebhookDeliveries', function listWebhookDeliveries({ c, principal, params, query, json }) {
-    const page = webhooks.listDeliveries(c.var.sandbox, principal.org.id, params.webhookId ?? '', query);
+    const page = webhooks.listDeliveries(c.get('sandbox'), principal.org.id, params.webhookId ?? '', query);
     return json(200, { data: page.data.map(deliveryView), next_cursor: page.nextCursor });
   });
 }
