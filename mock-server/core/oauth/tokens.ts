@@ -123,12 +123,32 @@ function trimFamilyHistory(store: Store, familyId: string): void {
 }
 
 /**
+ * Makes room for a client-credentials token by forgetting the client's oldest ones acting as
+ * itself, the way large providers cap tokens per client: a service that asks for a new token
+ * every call stays within the store's bound instead of being refused.
+ */
+function evictOldestClientTokens(sandbox: Sandbox, grant: TokenGrant): void {
+  const { store } = sandbox;
+  const now = sandbox.clock.now();
+  const excess = heldTokenCount(store, grant.client.id, now) + 1 - storeCaps.activeOAuthTokensPerClient;
+  if (excess <= 0) return;
+  const oldest = store.accessTokens
+    .filter((token) => token.clientId === grant.client.id && token.actsAs === 'client')
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .slice(0, excess);
+  for (const token of oldest) store.accessTokens.delete(token.id);
+}
+
+/**
  * Checks the cap, then stores the tokens of one grant (and retires the refresh token it rotates
- * out). Synchronous, so no other request runs between its checks and its writes.
+ * out). Synchronous, so no other request runs between its checks and its writes. A client acting
+ * as itself never hits the cap: its oldest tokens make way.
  *
- * @throws ApiError `invalid_request` when the client's token cap is reached (nothing is written)
+ * @throws ApiError `invalid_request` when a user grant would take the client past its token cap
+ *   (nothing is written)
  */
 export function commitTokens(sandbox: Sandbox, grant: TokenGrant): IssuedTokenSet {
+  if (grant.actsAs === 'client' && !grant.refresh) evictOldestClientTokens(sandbox, grant);
   checkTokenCap(sandbox, grant);
 
   const { store } = sandbox;
