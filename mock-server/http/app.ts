@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 
 import { ApiError } from '../core/errors';
 import type { Sandbox } from '../core/sandbox';
 import { operations } from '../generated/catalogue';
 import type { AppEnv } from './env';
+import { allowAnyOrigin } from './middleware/cors';
 import { rateLimitHeaders } from './middleware/rate-limit-headers';
 import { requestId } from './middleware/request-id';
 import { onError } from './on-error';
@@ -34,15 +34,7 @@ export function createApp(sandbox: Sandbox): Hono<AppEnv> {
   });
   app.use(requestId());
   app.use(rateLimitHeaders());
-  // Any page may call the sandbox: credentials travel in headers, never in cookies.
-  app.use(
-    cors({
-      origin: '*',
-      allowHeaders: ['Authorization', 'Content-Type', 'x-datastack-scope'],
-      exposeHeaders: ['X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'WWW-Authenticate', 'Location'],
-      maxAge: 600,
-    }),
-  );
+  app.use(allowAnyOrigin());
 
   registerRoutes(app);
 

@@ -8,7 +8,7 @@ import type { RateLimitStatus } from '../core/rate-limit';
 import { checkScope } from '../core/scopes';
 import { operations } from '../generated/catalogue';
 import type { AppEnv } from './env';
-import { countByAddress, countByClient } from './middleware/rate-limit-headers';
+import { countByAddress, countByClient, recordLimit } from './middleware/rate-limit-headers';
 import type { FormBody, JsonBody, JsonResponse, JsonStatus, OperationId, QueryOf } from './types';
 import { checkRequestPart } from './validation';
 
@@ -148,9 +148,7 @@ export function defineOperation<Id extends OperationId>(app: Hono<AppEnv>, opera
     if (entry.scope !== null) {
       principal = await authenticate(c, entry);
       c.set('principal', principal);
-      const limit = c.get('sandbox').limiter.hit(principal.credentialId, principal.tier);
-      c.set('rateLimit', limit);
-      checkLimit(limit, 'for this credential');
+      checkLimit(recordLimit(c, c.get('sandbox').limiter.hit(principal.credentialId, principal.tier)), 'for this credential');
       if (principal.kind !== 'password') checkScope(principal.scopes, entry.scope, c.req.header('x-datastack-scope'));
     } else if (!entry.authenticatesClient) {
       checkLimit(countByAddress(c), 'from this address');

@@ -8,8 +8,18 @@ import type { AppEnv } from '../env';
  * Operations with a credential are counted per credential by the operation wrapper instead.
  */
 export function countByAddress(c: Context<AppEnv>): RateLimitStatus {
-  const status = c.get('sandbox').limiter.hit(`address:${c.env?.clientAddress ?? 'unknown'}`, 'free');
+  return recordLimit(c, c.get('sandbox').limiter.hit(`address:${c.env?.clientAddress ?? 'unknown'}`, 'free'));
+}
+
+/**
+ * Remembers where the request stands and prepares the `RateLimit-*` headers; set before the
+ * response is built, they cost nothing extra.
+ */
+export function recordLimit(c: Context<AppEnv>, status: RateLimitStatus): RateLimitStatus {
   c.set('rateLimit', status);
+  c.header('RateLimit-Limit', String(status.limit));
+  c.header('RateLimit-Remaining', String(status.remaining));
+  c.header('RateLimit-Reset', String(status.resetSeconds));
   return status;
 }
 
@@ -23,18 +33,20 @@ export function countByClient(c: Context<AppEnv>, clientId: string | undefined):
   const client = clientId === undefined ? undefined : store.clients.get(clientId);
   const org = client ? store.orgs.get(client.orgId) : undefined;
   if (!client || !org) return countByAddress(c);
-  const status = limiter.hit(`client:${client.id}`, org.tier);
-  c.set('rateLimit', status);
-  return status;
+  return recordLimit(c, limiter.hit(`client:${client.id}`, org.tier));
 }
 
-/** Puts the `RateLimit-*` headers on every response, whichever path produced it. */
+/**
+ * Makes sure every response carries the `RateLimit-*` headers: a request that no operation
+ * counted (an unknown path, a refused body) is counted by address here.
+ */
 export function rateLimitHeaders(): MiddlewareHandler<AppEnv> {
   return async function rateLimitHeaders(c, next) {
     await next();
-    const status = c.get('rateLimit') ?? countByAddress(c);
-    c.header('RateLimit-Limit', String(status.limit));
-    c.header('RateLimit-Remaining', String(status.remaining));
-    c.header('RateLimit-Reset', String(status.resetSeconds));
+    if (c.get('rateLimit') !== undefined) return;
+    const status = countByAddress(c);
+    c.res.headers.set('RateLimit-Limit', String(status.limit));
+    c.res.headers.set('RateLimit-Remaining', String(status.remaining));
+    c.res.headers.set('RateLimit-Reset', String(status.resetSeconds));
   };
 }

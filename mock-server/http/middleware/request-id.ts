@@ -11,7 +11,8 @@ export function requestId(): MiddlewareHandler<AppEnv> {
   return async function requestId(c, next) {
     const id = `req_${randomString(16)}`;
     c.set('requestId', id);
-    await next();
+    // Set before the response exists, so it joins the headers the response is built with.
     c.header('X-Request-Id', id);
+    await next();
   };
 }
