@@ -69,6 +69,11 @@ export class Table<T extends { id: string }> {
     return [...this.#rows.values()];
   }
 
+  /** The rows in insertion order, without copying them (deleting the current row is safe). */
+  [Symbol.iterator](): IterableIterator<T> {
+    return this.#rows.values();
+  }
+
   filter(predicate: (row: T) => boolean): T[] {
     return this.values().filter(predicate);
   }

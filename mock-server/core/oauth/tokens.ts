@@ -105,13 +105,21 @@ export function checkTokenCap(sandbox: Sandbox, grant: TokenGrant): void {
 
 /**
  * Forgets OAuth tokens that can never work again: expired access and refresh tokens, and
- * revoked refresh tokens. Called on every issuance, so memory stays bounded.
+ * revoked refresh tokens. Issuance calls it (at most once a second), so memory stays bounded.
  */
 export function sweepExpiredOAuthTokens(sandbox: Sandbox): void {
   const { store } = sandbox;
   const now = sandbox.clock.now();
-  for (const token of store.accessTokens.filter((row) => row.expiresAt !== null && row.expiresAt <= now)) store.accessTokens.delete(token.id);
-  for (const token of store.refreshTokens.filter((row) => row.expiresAt <= now || row.revokedAt !== null)) store.refreshTokens.delete(token.id);
+  lastSweep.set(store, now);
+  for (const token of store.accessTokens) if (token.expiresAt !== null && token.expiresAt <= now) store.accessTokens.delete(token.id);
+  for (const token of store.refreshTokens) if (token.expiresAt <= now || token.revokedAt !== null) store.refreshTokens.delete(token.id);
+}
+
+const lastSweep = new WeakMap<Store, number>();
+
+/** Sweeps at most once a second: nothing expires faster, and a busy client issues thousands a second. */
+function sweepIfDue(sandbox: Sandbox): void {
+  if (sandbox.clock.now() - (lastSweep.get(sandbox.store) ?? -Infinity) >= 1000) sweepExpiredOAuthTokens(sandbox);
 }
 
 /** Keeps only the newest used refresh tokens of a family. */
@@ -130,13 +138,15 @@ function trimFamilyHistory(store: Store, familyId: string): void {
 function evictOldestClientTokens(sandbox: Sandbox, grant: TokenGrant): void {
   const { store } = sandbox;
   const now = sandbox.clock.now();
-  const excess = heldTokenCount(store, grant.client.id, now) + 1 - storeCaps.activeOAuthTokensPerClient;
-  if (excess <= 0) return;
-  const oldest = store.accessTokens
-    .filter((token) => token.clientId === grant.client.id && token.actsAs === 'client')
-    .sort((a, b) => a.createdAt - b.createdAt)
-    .slice(0, excess);
-  for (const token of oldest) store.accessTokens.delete(token.id);
+  let excess = heldTokenCount(store, grant.client.id, now) + 1 - storeCaps.activeOAuthTokensPerClient;
+  // Rows iterate in insertion order, so the first ones found are the oldest.
+  for (const token of store.accessTokens) {
+    if (excess <= 0) return;
+    if (token.clientId === grant.client.id && token.actsAs === 'client') {
+      store.accessTokens.delete(token.id);
+      excess--;
+    }
+  }
 }
 
 /**
@@ -153,7 +163,7 @@ export function commitTokens(sandbox: Sandbox, grant: TokenGrant): IssuedTokenSe
 
   const { store } = sandbox;
   const now = sandbox.clock.now();
-  sweepExpiredOAuthTokens(sandbox);
+  sweepIfDue(sandbox);
 
   if (grant.replaces) {
     grant.replaces.usedAt = now;
