@@ -25,8 +25,12 @@ export function randomBytes(length: number): Uint8Array {
   return bytes;
 }
 
+const hexPairs = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (const byte of bytes) hex += hexPairs[byte];
+  return hex;
 }
 
 export function toBase64Url(bytes: Uint8Array): string {

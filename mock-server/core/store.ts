@@ -114,7 +114,7 @@ export const storeCaps = {
   webhooksPerOrg: 20,
   deliveriesPerWebhook: 25,
   clustersPerOrg: 50,
-  activeOAuthTokensPerClient: 500,
+  activeOAuthTokensPerClient: 100,
   /** Authorization codes and device authorizations awaiting redemption, per client. */
   pendingAuthorizationsPerClient: 50,
 } as const;
