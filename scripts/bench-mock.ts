@@ -6,7 +6,11 @@
  * then the 429 path alone on the mock. Prints req/s, p50/p99 latency and peak RSS per server,
  * and the mock's RSS drift over the run.
  *
- * Options (env): BENCH_SECONDS (per request, default 10), BENCH_CONNECTIONS (default 10).
+ * Then a soak: the token exchange (the request that writes state) alone for BENCH_SOAK_SECONDS,
+ * sampling the mock's RSS every 5 s, to show memory stays flat under sustained writes.
+ *
+ * Options (env): BENCH_SECONDS (per request, default 10), BENCH_CONNECTIONS (default 10),
+ * BENCH_SOAK_SECONDS (default 60).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -16,6 +20,7 @@ import autocannon from 'autocannon';
 import { seed } from '../mock-server/core/seed';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const mockPort = 4311;
 const prismPort = 4312;
@@ -165,6 +170,20 @@ async function main(): Promise<void> {
     console.log(['429 path', 'mock', limited.reqPerSec.toFixed(0), limited.p50, limited.p99, JSON.stringify(limited.statuses)].join('\t'));
     clearInterval(sampler);
     const rssAtEnd = rssKb(pids.mock);
+
+    const [exchange] = scenarios;
+    const samples: number[] = [];
+    const soakSampler = setInterval(() => samples.push(rssKb(pids.mock)), 5000);
+    const soak = exchange ? await load(mockPort, exchange, soakSeconds) : undefined;
+    clearInterval(soakSampler);
+    if (soak && samples.length > 1) {
+      const first = samples[0] ?? 0;
+      const spread = Math.max(...samples.map((sample) => Math.abs(sample - first) / first));
+      console.log(
+        `soak (token exchange, ${soakSeconds}s): ${soak.reqPerSec.toFixed(0)} req/s, p99 ${soak.p99} ms; mock RSS every 5 s (MB): ` +
+          `${samples.map((sample) => (sample / 1024).toFixed(0)).join(' ')}; largest deviation from the first sample ${(spread * 100).toFixed(1)}%`,
+      );
+    }
 
     console.log(`\nthroughput ratio mock/prism: ${ratios.map((ratio) => `${ratio.toFixed(1)}x`).join(', ')}`);
     console.log(`peak RSS: mock ${(peak.mock / 1024).toFixed(0)} MB, prism ${(peak.prism / 1024).toFixed(0)} MB`);
