@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { issueTokenSet } from '../../core/oauth/tokens';
 import { testSandbox } from '../../test/support/client';
-import { addPartnerClient, desktopFamily, noStore } from './oauth.fixtures';
+import { addPartnerClient, desktopFamily, noStore, partnerGrant } from './oauth.fixtures';
 
 describe('POST /oauth2/token: refresh_token', () => {
   it('rotates: a new access and refresh token, the old refresh token retired, the new access token acting for the user', async () => {
@@ -93,11 +92,7 @@ describe('POST /oauth2/token: refresh_token', () => {
 
   it('lets a confidential client refresh with its secret', async () => {
     const { call, sandbox } = await testSandbox();
-    const partner = await addPartnerClient(sandbox);
-    const client = sandbox.store.clients.get(partner.clientId);
-    const user = sandbox.store.users.get('usr_grace');
-    if (!client || !user) throw new Error('setup failed');
-    const family = await issueTokenSet(sandbox, { client, user, scopes: ['read:clusters'], offline: true });
+    const { partner, family } = await partnerGrant(sandbox);
     const response = await call('POST', '/oauth2/token', {
       form: { grant_type: 'refresh_token', refresh_token: family.refreshToken ?? '', client_id: partner.clientId, client_secret: partner.clientSecret },
     });

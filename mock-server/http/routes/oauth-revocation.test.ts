@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { issueTokenSet } from '../../core/oauth/tokens';
 import { seeded, testSandbox } from '../../test/support/client';
-import { addPartnerClient, desktopFamily, noStore, reportingBasic } from './oauth.fixtures';
+import { desktopFamily, noStore, partnerGrant, reportingBasic } from './oauth.fixtures';
 
 describe('POST /oauth2/revoke (revokeToken)', () => {
   it('revokes a refresh token and its whole family; the answer is 200 with no body', async () => {
@@ -111,11 +110,7 @@ describe('POST /oauth2/introspect (introspectToken)', () => {
 
   it("describes a user's access and refresh tokens to their client", async () => {
     const { call, sandbox } = await testSandbox();
-    const partner = await addPartnerClient(sandbox);
-    const client = sandbox.store.clients.get(partner.clientId);
-    const user = sandbox.store.users.get('usr_grace');
-    if (!client || !user) throw new Error('setup failed');
-    const family = await issueTokenSet(sandbox, { client, user, scopes: ['read:clusters'], offline: true });
+    const { partner, family } = await partnerGrant(sandbox);
     const basic = { username: partner.clientId, password: partner.clientSecret };
     const access = await call('POST', '/oauth2/introspect', { basic, form: { token: family.accessToken } });
     expect(access.body).toMatchObject({

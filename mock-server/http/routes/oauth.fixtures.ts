@@ -1,6 +1,6 @@
 /** Shared set-up of the authorization-server tests. */
 import type { OAuthClient } from '../../core/model';
-import { issueTokenSet } from '../../core/oauth/tokens';
+import { type IssuedTokenSet, issueTokenSet } from '../../core/oauth/tokens';
 import type { Sandbox } from '../../core/sandbox';
 import { hashSecret } from '../../core/secrets';
 import { seeded } from '../../test/support/client';
@@ -41,3 +41,12 @@ export async function addPartnerClient(sandbox: Sandbox): Promise<{ clientId: st
 
 /** How many access and refresh tokens the store holds. */
 export const tokenCounts = (sandbox: Sandbox) => [sandbox.store.accessTokens.size, sandbox.store.refreshTokens.size];
+
+/** A confidential partner client and a refresh-token family it holds for Grace (`read:clusters`). */
+export async function partnerGrant(sandbox: Sandbox): Promise<{ partner: { clientId: string; clientSecret: string }; family: IssuedTokenSet }> {
+  const partner = await addPartnerClient(sandbox);
+  const client = sandbox.store.clients.get(partner.clientId);
+  const user = sandbox.store.users.get('usr_grace');
+  if (!client || !user) throw new Error('setup failed');
+  return { partner, family: await issueTokenSet(sandbox, { client, user, scopes: ['read:clusters'], offline: true }) };
+}
