@@ -142,7 +142,6 @@ async function main(): Promise<void> {
       await load(prismPort, scenario, 2);
     }
     const peak = { mock: rssKb(pids.mock), prism: rssKb(pids.prism) };
-    const rssAtStart = rssKb(pids.mock);
     const sampler = setInterval(() => {
       peak.mock = Math.max(peak.mock, rssKb(pids.mock));
       peak.prism = Math.max(peak.prism, rssKb(pids.prism));
@@ -169,7 +168,6 @@ async function main(): Promise<void> {
     });
     console.log(['429 path', 'mock', limited.reqPerSec.toFixed(0), limited.p50, limited.p99, JSON.stringify(limited.statuses)].join('\t'));
     clearInterval(sampler);
-    const rssAtEnd = rssKb(pids.mock);
 
     const [exchange] = scenarios;
     const samples: number[] = [];
@@ -187,9 +185,7 @@ async function main(): Promise<void> {
 
     console.log(`\nthroughput ratio mock/prism: ${ratios.map((ratio) => `${ratio.toFixed(1)}x`).join(', ')}`);
     console.log(`peak RSS: mock ${(peak.mock / 1024).toFixed(0)} MB, prism ${(peak.prism / 1024).toFixed(0)} MB`);
-    console.log(
-      `mock RSS after warm-up → end of the run: ${(rssAtStart / 1024).toFixed(0)} MB → ${(rssAtEnd / 1024).toFixed(0)} MB (${(((rssAtEnd - rssAtStart) / rssAtStart) * 100).toFixed(1)}%)`,
-    );
+
   } finally {
     stop(mock);
     stop(prism);

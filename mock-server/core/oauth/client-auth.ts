@@ -67,6 +67,8 @@ function formDecode(value: string): string {
   }
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Reads `Authorization: Basic` client credentials: base64 of `client_id:client_secret`, each
  * half form-urlencoded first.
@@ -78,7 +80,7 @@ export function parseBasicClientCredentials(authorization: string): { clientId: 
   let decoded: string;
   try {
     const bytes = Uint8Array.from(atob(authorization.replace(/^basic +/i, '').trim()), (char) => char.charCodeAt(0));
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    decoded = strictUtf8.decode(bytes);
   } catch {
     throw failed(malformed);
   }
