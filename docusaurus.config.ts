@@ -1,10 +1,21 @@
 import type * as Preset from '@docusaurus/preset-classic';
-import type { Config } from '@docusaurus/types';
+import type { Config, Plugin } from '@docusaurus/types';
 import type * as OpenApiPlugin from 'docusaurus-plugin-openapi-docs';
 import { themes as prismThemes } from 'prism-react-renderer';
 
 /** Written by `npm run bundle:spec` (build output, not in git); also served for download. */
 const bundledSpec = 'static/openapi.yaml';
+
+/**
+ * The in-browser sandbox (MSW + the mock) only ever loads in the browser, through a dynamic
+ * import; keep it out of the server-rendering bundle altogether.
+ */
+function sandboxClientOnly(): Plugin {
+  return {
+    name: 'sandbox-client-only',
+    configureWebpack: (_config, isServer) => (isServer ? { resolve: { alias: { '@site/mock-server/hosts/browser': false } } } : {}),
+  };
+}
 
 const config: Config = {
   title: 'DataStack Developer Docs',
@@ -55,9 +66,11 @@ const config: Config = {
         },
       },
     ],
+    sandboxClientOnly,
   ],
 
   themes: ['docusaurus-theme-openapi-docs', '@docusaurus/theme-mermaid'],
+  clientModules: ['./src/clientModules/sandbox-fetch.ts'],
 
   themeConfig: {
     navbar: {

@@ -1,16 +1,13 @@
 /**
  * The sandbox inside the reader's tab: one catch-all MSW handler hands every request for the
- * sandbox origin to the same `app.fetch` the Node server uses. Nothing leaves the page: the
- * sandbox origin is a reserved `.test` name that no resolver answers, so if the worker is off
- * a request fails instead of reaching a real host.
+ * sandbox origin to the same `app.fetch` the Node server uses. Nothing leaves the page.
  */
 import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 
 import { type PersistedSandbox, Sandbox } from '../core/sandbox';
 import { createApp } from '../http/app';
-
-export const sandboxOrigin = 'https://sandbox.datastack.test';
+import { sandboxOrigin } from './sandbox-origin';
 
 const storageKey = 'datastack.sandbox.v1';
 
