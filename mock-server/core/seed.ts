@@ -132,7 +132,8 @@ export const seed = {
       name: 'DataStack Desktop',
       type: 'public',
       secret: null,
-      redirectUris: ['http://127.0.0.1:8765/callback', 'http://localhost:3000/oauth/callback'],
+      // The docs site's callback page, on loopback (any port, RFC 8252 §7.3) for `npm start` and the e2e server.
+      redirectUris: ['http://127.0.0.1:8765/callback', 'http://localhost:3000/oauth/callback', 'http://127.0.0.1:3000/oauth/callback'],
       allowedScopes: ['read:profile', 'read:clusters', 'manage:clusters', 'read:workspaces', 'offline_access'],
       grantTypes: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
     },

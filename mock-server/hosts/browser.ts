@@ -32,14 +32,20 @@ function restore(storage: Storage): PersistedSandbox | undefined {
  * the tab.
  *
  * @param workerUrl where `mockServiceWorker.js` is served (honour the site's base URL)
+ * @param options.deviceVerificationUri the page that shows the device sign-in form (the sandbox
+ *   origin cannot be navigated to, so the site serves it)
  */
-export async function startBrowserSandbox(workerUrl: string, storage: Storage = sessionStorage): Promise<BrowserSandbox> {
+export async function startBrowserSandbox(
+  workerUrl: string,
+  options: { deviceVerificationUri?: string; storage?: Storage } = {},
+): Promise<BrowserSandbox> {
+  const storage = options.storage ?? sessionStorage;
   const persisted = restore(storage);
   const sandbox = await Sandbox.create(persisted ? { persisted } : {});
   const app = createApp(sandbox);
   const worker = setupWorker(
     http.all(`${sandboxOrigin}/*`, async ({ request }) => {
-      const response = await app.fetch(request, { clientAddress: 'browser' });
+      const response = await app.fetch(request, { clientAddress: 'browser', deviceVerificationUri: options.deviceVerificationUri });
       if (request.method !== 'GET') storage.setItem(storageKey, JSON.stringify(sandbox.persist()));
       return response;
     }),

@@ -7,6 +7,11 @@ export interface AppEnv {
   Bindings: {
     /** Who is calling, for limits on endpoints that take no credential (the host fills it in). */
     clientAddress?: string;
+    /**
+     * Where people open the device sign-in page, when the host serves it somewhere else than
+     * `<origin>/device` (the browser sandbox cannot be navigated to; the docs site shows it).
+     */
+    deviceVerificationUri?: string;
   };
   Variables: {
     sandbox: Sandbox;

@@ -9,7 +9,11 @@ let starting: Promise<void> | undefined;
  */
 export function ensureSandbox(): Promise<void> {
   starting ??= import('@site/mock-server/hosts/browser')
-    .then(({ startBrowserSandbox }) => startBrowserSandbox(`${siteConfig.baseUrl}mockServiceWorker.js`))
+    .then(({ startBrowserSandbox }) =>
+      startBrowserSandbox(`${siteConfig.baseUrl}mockServiceWorker.js`, {
+        deviceVerificationUri: `${window.location.origin}${siteConfig.baseUrl}oauth/device`,
+      }),
+    )
     .then(
       () => undefined,
       (error: unknown) => {

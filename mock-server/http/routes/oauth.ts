@@ -69,7 +69,7 @@ export function registerOAuthRoutes(app: Hono<AppEnv>): void {
 
   defineOperation(app, 'requestDeviceAuthorization', async ({ c, form, json }) => {
     const issued = await requestDeviceAuthorization(c.get('sandbox'), await oauthRequest(c, form));
-    const verificationUri = `${issuerOf(c)}/device`;
+    const verificationUri = c.env?.deviceVerificationUri ?? `${issuerOf(c)}/device`;
     return json(
       200,
       {
