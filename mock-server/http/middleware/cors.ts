@@ -22,7 +22,8 @@ export function allowAnyOrigin(): MiddlewareHandler<AppEnv> {
         'Access-Control-Max-Age': '600',
       });
     }
-    c.header('Access-Control-Expose-Headers', exposeHeaders);
+    // Only a cross-origin page reads exposed headers; curl, SDKs and servers send no Origin.
+    if (c.req.header('origin')) c.header('Access-Control-Expose-Headers', exposeHeaders);
     await next();
   };
 }

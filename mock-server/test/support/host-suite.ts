@@ -19,6 +19,13 @@ export function hostSuite(getFetch: () => HostFetch): void {
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('exposes its headers to cross-origin pages', async () => {
+    const response = await getFetch()('/v1/me', { headers: { Authorization: `Bearer ${seeded.adaToken}`, Origin: 'http://127.0.0.1:3000' } });
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    expect(response.headers.get('access-control-expose-headers')).toContain('WWW-Authenticate');
+  });
+
   it('refuses a missing credential with 401 and a challenge', async () => {
     const response = await getFetch()('/v1/me');
     expect(response.status).toBe(401);
