@@ -5,6 +5,7 @@
  * forms the same way. When the sandbox answers with a redirect (back to the app's callback), the
  * browser goes there.
  */
+import Layout from '@theme/Layout';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 
 import { sandboxOrigin } from '@site/mock-server/hosts/sandbox-origin';
@@ -14,6 +15,9 @@ import styles from './styles.module.css';
 interface Props {
   /** The sandbox path that serves the page, e.g. `/oauth2/authorize`. */
   path: string;
+  /** The site page's title and description (the sandbox's own heading shows once loaded). */
+  title: string;
+  description: string;
 }
 
 type State = { kind: 'loading' } | { kind: 'page'; html: string } | { kind: 'failed'; message: string };
@@ -33,7 +37,17 @@ async function fetchPage(url: string, init?: RequestInit): Promise<State | undef
   return { kind: 'page', html: main?.innerHTML ?? '' };
 }
 
-export default function SandboxPage({ path }: Props): ReactNode {
+export default function SandboxPage({ path, title, description }: Props): ReactNode {
+  return (
+    <Layout title={title} description={description} noFooter>
+      <main className="container margin-vert--lg">
+        <SandboxContent path={path} />
+      </main>
+    </Layout>
+  );
+}
+
+function SandboxContent({ path }: Pick<Props, 'path'>): ReactNode {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const load = useCallback((url: string, init?: RequestInit) => {

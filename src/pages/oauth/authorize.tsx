@@ -1,15 +1,8 @@
-import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
 
 import SandboxPage from '@site/src/components/SandboxPage';
 
 /** The sandbox's authorization (consent) page, for OAuth flows started from these docs. */
 export default function Authorize(): ReactNode {
-  return (
-    <Layout title="Sign in to the sandbox" description="Approve or deny an app's access to the DataStack sandbox." noFooter>
-      <main className="container margin-vert--lg">
-        <SandboxPage path="/oauth2/authorize" />
-      </main>
-    </Layout>
-  );
+  return <SandboxPage path="/oauth2/authorize" title="Sign in to the sandbox" description="Approve or deny an app's access to the DataStack sandbox." />;
 }

@@ -1,15 +1,8 @@
-import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
 
 import SandboxPage from '@site/src/components/SandboxPage';
 
 /** The sandbox's device sign-in page: enter the code a desktop or CLI app shows. */
 export default function Device(): ReactNode {
-  return (
-    <Layout title="Sign in a device" description="Enter the code your desktop or command-line app shows to sign it in to the sandbox." noFooter>
-      <main className="container margin-vert--lg">
-        <SandboxPage path="/device" />
-      </main>
-    </Layout>
-  );
+  return <SandboxPage path="/device" title="Sign in a device" description="Enter the code your desktop or command-line app shows to sign it in to the sandbox." />;
 }
