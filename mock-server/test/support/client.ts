@@ -74,7 +74,8 @@ export async function testSandbox(): Promise<TestSandbox> {
         { clientAddress: options.clientAddress ?? '192.0.2.1' },
       );
       const text = await response.text();
-      const operation = operationFor(method, path.split('?')[0] ?? path);
+      // Map to the operation by the path the server sees: URL parsing resolves `.` and `..` segments.
+      const operation = operationFor(method, new URL(`https://sandbox.datastack.test${path}`).pathname);
       if (operation) assertMatchesSpec({ operationId: operation.operationId, status: response.status, headers: response.headers, text });
       let parsed: unknown;
       try {
