@@ -1,6 +1,7 @@
 import { SandboxClock } from './clock';
+import { credentialRecord } from './credentials/record';
 import { RateLimiter } from './rate-limit';
-import { hashPassword, hashSecret, secretHint } from './secrets';
+import { hashPassword, hashSecret } from './secrets';
 import { daysAgo, daysFrom, seed } from './seed';
 import { Store, type StoreSnapshot } from './store';
 
@@ -46,37 +47,15 @@ export async function seedSnapshot(now: number): Promise<StoreSnapshot> {
       removedAt: null,
       createdAt: daysAgo(now, joinedDaysAgo),
     })),
-    pats: seed.tokens.map(({ secret, createdDaysAgo, lifetimeDays, ...token }) => {
+    pats: seed.tokens.map(({ secret, createdDaysAgo, lifetimeDays, label, ...token }) => {
       const createdAt = daysAgo(now, createdDaysAgo);
-      const hint = secretHint(secret, 8);
-      return {
-        ...token,
-        scopes: [...token.scopes],
-        orgId: orgOf(token.userId),
-        secretHash: hashOf(token.id),
-        prefix: hint.prefix,
-        lastFour: hint.last_four,
-        createdAt,
-        expiresAt: lifetimeDays === null ? null : daysFrom(createdAt, lifetimeDays),
-        revokedAt: null,
-        lastUsedAt: null,
-      };
+      const expiresAt = lifetimeDays === null ? null : daysFrom(createdAt, lifetimeDays);
+      const fields = { ...token, orgId: orgOf(token.userId), secret, secretHash: hashOf(token.id), createdAt, expiresAt };
+      return { ...credentialRecord({ ...fields, prefixLength: 8 }), label };
     }),
-    apiKeys: seed.apiKeys.map(({ secret, createdDaysAgo, ...key }) => {
-      const hint = secretHint(secret, 12);
-      return {
-        ...key,
-        scopes: [...key.scopes],
-        orgId: orgOf(key.userId),
-        secretHash: hashOf(key.id),
-        prefix: hint.prefix,
-        lastFour: hint.last_four,
-        createdAt: daysAgo(now, createdDaysAgo),
-        expiresAt: null,
-        revokedAt: null,
-        lastUsedAt: null,
-        previousSecret: null,
-      };
+    apiKeys: seed.apiKeys.map(({ secret, createdDaysAgo, name, environment, restricted, ...key }) => {
+      const fields = { ...key, orgId: orgOf(key.userId), secret, secretHash: hashOf(key.id), createdAt: daysAgo(now, createdDaysAgo), expiresAt: null };
+      return { ...credentialRecord({ ...fields, prefixLength: 12 }), name, environment, restricted, previousSecret: null };
     }),
     clients: seed.clients.map(({ secret, ...client }) => ({
       ...client,

@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { authenticateBearer, parseBearer, type Principal } from '../core/credentials/authenticate';
 import { authenticatePassword } from '../core/credentials/password';
 import { ApiError } from '../core/errors';
+import { checkFormEncoding } from '../core/oauth/params';
 import type { RateLimitStatus } from '../core/rate-limit';
 import { checkScope } from '../core/scopes';
 import { operations } from '../generated/catalogue';
@@ -94,8 +95,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Form fields as sent; a repeated field is refused (RFC 6749 §3.2: parameters must not repeat). */
+/**
+ * Form fields as sent; a repeated field is refused (RFC 6749 §3.2: parameters must not repeat),
+ * and so is broken percent-encoding, which URLSearchParams would silently forgive.
+ */
 function parseForm(text: string | undefined): Record<string, string> {
+  if (text !== undefined) checkFormEncoding(text);
   const fields: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(text ?? '')) {
     if (Object.hasOwn(fields, name)) throw new ApiError('invalid_request', `The ${name.slice(0, 40)} parameter is repeated.`);

@@ -4,13 +4,13 @@
  */
 import { ApiError, quote } from '../errors';
 import type { ApiKey, KeyEnvironment } from '../model';
-import { actingUserId } from './authenticate';
 import { randomId, randomString } from '../random';
 import type { Sandbox } from '../sandbox';
 import { checkKnownScopes, holdsScope } from '../scopes';
 import { hashSecret, secretHint } from '../secrets';
 import { storeCaps } from '../store';
-import type { Principal } from './authenticate';
+import { actingUserId, type Principal } from './authenticate';
+import { credentialRecord } from './record';
 import { type CredentialStatus, credentialStatus } from './status';
 
 const day = 86_400_000;
@@ -107,22 +107,11 @@ export async function createApiKey(sandbox: Sandbox, principal: Principal, reque
   }
   const userId = actingUserId(sandbox, principal);
 
-  const hint = secretHint(secret, 12);
   const key: ApiKey = {
-    id: randomId('key'),
-    orgId,
-    userId,
+    ...credentialRecord({ id: randomId('key'), orgId, userId, scopes, secret, secretHash, prefixLength: 12, createdAt: now, expiresAt }),
     name: request.name,
-    scopes,
     environment: 'test',
     restricted,
-    secretHash,
-    prefix: hint.prefix,
-    lastFour: hint.last_four,
-    createdAt: now,
-    expiresAt,
-    revokedAt: null,
-    lastUsedAt: null,
     previousSecret: null,
   };
   apiKeys.put(key);

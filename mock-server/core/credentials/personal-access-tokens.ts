@@ -9,9 +9,10 @@ import { newestFirst, type Page, type PageRequest, paginate } from '../paginate'
 import { randomBytes, randomId, toHex } from '../random';
 import type { Sandbox } from '../sandbox';
 import { checkKnownScopes, holdsScope } from '../scopes';
-import { hashSecret, secretHint } from '../secrets';
+import { hashSecret } from '../secrets';
 import { storeCaps } from '../store';
 import type { Principal } from './authenticate';
+import { credentialRecord } from './record';
 import { isActive } from './status';
 
 const dayMs = 86_400_000;
@@ -143,7 +144,6 @@ export async function issuePersonalAccessToken(
   }
   const expiresAt = checkLifetime(settings, request.lifetimeDays, now);
   const secret = `dsp_${toHex(randomBytes(32))}`;
-  const hint = secretHint(secret, 8);
   const secretHash = await hashSecret(secret);
   // From here on nothing awaits, so no other request can slip in between the cap check and the write.
   const own = store.pats.filter(ownedBy(owner));
@@ -154,18 +154,18 @@ export async function issuePersonalAccessToken(
     );
   }
   const record: PersonalAccessToken = {
-    id: randomId('tok'),
-    orgId: owner.orgId,
-    userId: owner.id,
+    ...credentialRecord({
+      id: randomId('tok'),
+      orgId: owner.orgId,
+      userId: owner.id,
+      scopes: request.scopes,
+      secret,
+      secretHash,
+      prefixLength: 8,
+      createdAt: now,
+      expiresAt,
+    }),
     label: request.label,
-    scopes: [...request.scopes],
-    secretHash,
-    prefix: hint.prefix,
-    lastFour: hint.last_four,
-    createdAt: now,
-    expiresAt,
-    revokedAt: null,
-    lastUsedAt: null,
   };
   // Writes start here, after every check: drop the oldest inactive records beyond the cap.
   const inactive = own.filter((token) => !isActive(token, now)).sort((a, b) => a.createdAt - b.createdAt);

@@ -2,12 +2,13 @@
  * Issuing, retiring and sweeping OAuth access and refresh tokens. Every grant issues through
  * {@link issueTokenSet} or the same commit step, so lifetimes, hashing and caps agree.
  */
+import { credentialRecord } from '../credentials/record';
 import { ApiError } from '../errors';
 import type { AccessToken, OAuthClient, RefreshToken, User } from '../model';
 import { randomId, randomToken } from '../random';
 import type { Sandbox } from '../sandbox';
 import { offlineAccess } from '../scopes';
-import { hashSecret, secretHint } from '../secrets';
+import { hashSecret } from '../secrets';
 import { storeCaps, type Store } from '../store';
 
 /** Access tokens last one hour (the spec's `expires_in`). */
@@ -170,20 +171,19 @@ export function commitTokens(sandbox: Sandbox, grant: TokenGrant): IssuedTokenSe
     store.refreshTokens.put(grant.replaces);
   }
   const { access, refresh } = grant;
-  const accessHint = secretHint(access.minted.secret, 8);
   const accessTokenId = randomId('oat');
   store.accessTokens.put({
-    id: accessTokenId,
-    orgId: grant.orgId,
-    userId: grant.userId,
-    scopes: [...access.scopes],
-    secretHash: access.minted.hash,
-    prefix: accessHint.prefix,
-    lastFour: accessHint.last_four,
-    createdAt: now,
-    expiresAt: now + accessTokenLifetimeSeconds * 1000,
-    revokedAt: null,
-    lastUsedAt: null,
+    ...credentialRecord({
+      id: accessTokenId,
+      orgId: grant.orgId,
+      userId: grant.userId,
+      scopes: access.scopes,
+      secret: access.minted.secret,
+      secretHash: access.minted.hash,
+      prefixLength: 8,
+      createdAt: now,
+      expiresAt: now + accessTokenLifetimeSeconds * 1000,
+    }),
     clientId: grant.client.id,
     actsAs: grant.actsAs,
     familyId: refresh?.familyId ?? null,

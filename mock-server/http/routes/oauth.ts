@@ -5,7 +5,7 @@ import { requestDeviceAuthorization } from '../../core/oauth/device';
 import { exchangeGrant } from '../../core/oauth/grants';
 import { introspectOAuthToken } from '../../core/oauth/introspection';
 import { describeAuthorizationServer } from '../../core/oauth/metadata';
-import { checkFormEncoding, type OAuthParams, presentParams } from '../../core/oauth/params';
+import { type OAuthParams, presentParams } from '../../core/oauth/params';
 import { revokeOAuthToken } from '../../core/oauth/revocation';
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
@@ -21,16 +21,8 @@ const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
 /** The issuer is the origin the request reached, so the browser sandbox and the Node mock each describe themselves. */
 export const issuerOf = (c: Context<AppEnv>): string => new URL(c.req.url).origin;
 
-/**
- * The form parameters of an OAuth request, once its encoding is known to be sound.
- * @throws ApiError `invalid_request` for broken percent-encoding
- */
-async function oauthRequest(
-  c: Context<AppEnv>,
-  form: Readonly<Record<string, string | undefined>>,
-): Promise<{ authorization: string | undefined; params: OAuthParams }> {
-  // The wrapper has read (and Hono cached) the body; URLSearchParams forgave what we refuse.
-  checkFormEncoding(await c.req.text());
+/** The client authentication header and the form parameters (already checked by the wrapper) of an OAuth request. */
+function oauthRequest(c: Context<AppEnv>, form: Readonly<Record<string, string | undefined>>): { authorization: string | undefined; params: OAuthParams } {
   return { authorization: c.req.header('authorization'), params: presentParams(form) };
 }
 
@@ -38,9 +30,9 @@ async function oauthRequest(
  * A token request: a `client_assertion` may name the token endpoint URL or the issuer identifier
  * as its audience (RFC 7523 §3; oauth4webapi and other recent clients send the issuer).
  */
-async function tokenRequest(c: Context<AppEnv>, form: Readonly<Record<string, string | undefined>>): Promise<ClientAuthRequest> {
+function tokenRequest(c: Context<AppEnv>, form: Readonly<Record<string, string | undefined>>): ClientAuthRequest {
   const issuer = issuerOf(c);
-  return { ...(await oauthRequest(c, form)), assertionAudiences: [`${issuer}/oauth2/token`, issuer] };
+  return { ...oauthRequest(c, form), assertionAudiences: [`${issuer}/oauth2/token`, issuer] };
 }
 
 /**
@@ -53,7 +45,7 @@ export function registerOAuthRoutes(app: Hono<AppEnv>): void {
   registerDeviceRoutes(app);
 
   defineOperation(app, 'exchangeCredentialsForAccessToken', async ({ c, form, json }) => {
-    const issued = await exchangeGrant(c.get('sandbox'), await tokenRequest(c, form));
+    const issued = await exchangeGrant(c.get('sandbox'), tokenRequest(c, form));
     return json(
       200,
       {
@@ -68,7 +60,7 @@ export function registerOAuthRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'requestDeviceAuthorization', async ({ c, form, json }) => {
-    const issued = await requestDeviceAuthorization(c.get('sandbox'), await oauthRequest(c, form));
+    const issued = await requestDeviceAuthorization(c.get('sandbox'), oauthRequest(c, form));
     const verificationUri = c.env?.deviceVerificationUri ?? `${issuerOf(c)}/device`;
     return json(
       200,
@@ -85,13 +77,13 @@ export function registerOAuthRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'revokeToken', async ({ c, form }) => {
-    await revokeOAuthToken(c.get('sandbox'), await oauthRequest(c, form));
+    await revokeOAuthToken(c.get('sandbox'), oauthRequest(c, form));
     // RFC 7009 §2.2: success has no body to describe.
     return c.body(null, 200);
   });
 
   defineOperation(app, 'introspectToken', async ({ c, form, json }) => {
-    const token = await introspectOAuthToken(c.get('sandbox'), await oauthRequest(c, form));
+    const token = await introspectOAuthToken(c.get('sandbox'), oauthRequest(c, form));
     if (!token) return json(200, { active: false }, noStore);
     return json(
       200,
