@@ -4,7 +4,8 @@
  */
 import type { Sandbox } from '../../core/sandbox';
 import { randomId, randomToken } from '../../core/random';
-import { hashSecret, secretHint } from '../../core/secrets';
+import { credentialRecord } from '../../core/credentials/record';
+import { hashSecret } from '../../core/secrets';
 
 interface Planted {
   id: string;
@@ -18,23 +19,13 @@ export async function plantApiKey(sandbox: Sandbox, userId: string, scopes: stri
   const user = sandbox.store.users.get(userId);
   if (!user) throw new Error(`no user ${userId}`);
   const secret = `sk_test_${randomToken().replace(/[-_]/g, 'x').slice(0, 32)}`;
-  const hint = secretHint(secret, 12);
   const id = randomId('key');
+  const fields = { id, orgId: user.orgId, userId, scopes, secret, secretHash: await hashSecret(secret), createdAt: sandbox.clock.now() };
   sandbox.store.apiKeys.put({
-    id,
-    orgId: user.orgId,
-    userId,
+    ...credentialRecord({ ...fields, prefixLength: 12, expiresAt: null }),
     name: 'Planted key',
-    scopes,
-    secretHash: await hashSecret(secret),
-    prefix: hint.prefix,
-    lastFour: hint.last_four,
     environment: 'test',
     restricted: false,
-    createdAt: sandbox.clock.now(),
-    expiresAt: null,
-    revokedAt: null,
-    lastUsedAt: null,
     previousSecret: null,
   });
   return { id, secret };
@@ -53,23 +44,14 @@ export async function plantAccessToken(
   const user = sandbox.store.users.get(userId);
   if (!user) throw new Error(`no user ${userId}`);
   const secret = `dsa_${randomToken()}`;
-  const hint = secretHint(secret, 8);
   const id = randomId('at');
+  const now = sandbox.clock.now();
+  const fields = { id, orgId: user.orgId, userId, scopes, secret, secretHash: await hashSecret(secret), createdAt: now };
   sandbox.store.accessTokens.put({
-    id,
-    orgId: user.orgId,
-    userId,
+    ...credentialRecord({ ...fields, prefixLength: 8, expiresAt: now + hour }),
     clientId: options.clientId ?? 'cli_desktop',
     actsAs: options.actsAs ?? 'user',
     familyId: options.familyId ?? null,
-    scopes,
-    secretHash: await hashSecret(secret),
-    prefix: hint.prefix,
-    lastFour: hint.last_four,
-    createdAt: sandbox.clock.now(),
-    expiresAt: sandbox.clock.now() + hour,
-    revokedAt: null,
-    lastUsedAt: null,
   });
   return { id, secret };
 }
