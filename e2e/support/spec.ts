@@ -8,6 +8,8 @@ export interface DocumentedOperation {
   summary: string;
   /** Path of the generated reference page, as docusaurus-plugin-openapi-docs names it. */
   pagePath: string;
+  /** The lowest 2xx status it documents (undefined for webhook events that declare none). */
+  successStatus?: number;
 }
 
 const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -15,6 +17,7 @@ const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch',
 interface OperationObject {
   operationId?: string;
   summary?: string;
+  responses?: Record<string, unknown>;
 }
 
 type PathItem = Partial<Record<(typeof httpMethods)[number], OperationObject>>;
@@ -34,6 +37,10 @@ export function documentedOperations(specPath = 'static/openapi.yaml'): Document
           operationId: operation.operationId,
           summary: operation.summary,
           pagePath: `/docs/api/${kebabCase(operation.operationId)}`,
+          successStatus: Object.keys(operation.responses ?? {})
+            .map(Number)
+            .filter((status) => status >= 200 && status < 300)
+            .sort((a, b) => a - b)[0],
         },
       ];
     }),

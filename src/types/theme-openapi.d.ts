@@ -1,5 +1,23 @@
 // docusaurus-theme-openapi-docs ships declarations for its components but does not declare the
-// `@theme/…` aliases they are swizzled under; map the ones this site wraps.
-declare module '@theme-original/ApiExplorer' {
-  export { default } from 'docusaurus-theme-openapi-docs/lib/theme/ApiExplorer';
+// `@theme/…` aliases they are resolved under; map the ones this site imports.
+declare module '@theme/ApiItem' {
+  export type { Props } from '@theme/DocItem';
+}
+declare module '@theme/ApiItem/Layout' {
+  export { default } from 'docusaurus-theme-openapi-docs/lib/theme/ApiItem/Layout';
+}
+declare module '@theme/SchemaExpansion' {
+  export * from 'docusaurus-theme-openapi-docs/lib/theme/SchemaExpansion';
+}
+declare module '@theme/SkeletonLoader' {
+  export { default } from 'docusaurus-theme-openapi-docs/lib/theme/SkeletonLoader';
+}
+declare module '@theme/ApiExplorer/Accept/slice' {
+  export { default } from 'docusaurus-theme-openapi-docs/lib/theme/ApiExplorer/Accept/slice';
+}
+declare module '@theme/ApiExplorer/ContentType/slice' {
+  export { default } from 'docusaurus-theme-openapi-docs/lib/theme/ApiExplorer/ContentType/slice';
+}
+declare module '@theme/ApiExplorer/SchemaSelection/slice' {
+  export { default } from 'docusaurus-theme-openapi-docs/lib/theme/ApiExplorer/SchemaSelection/slice';
 }

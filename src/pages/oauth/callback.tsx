@@ -12,12 +12,18 @@ interface Result {
 
 /**
  * Where the sandbox sends the browser back after the consent page: shows what an app's callback
- * receives, and what the app does next.
+ * receives, and what the app does next. Opened as the try-it console's consent popup, it hands
+ * the result to the console (same origin only) and closes.
  */
 export default function Callback(): ReactNode {
   const [result, setResult] = useState<Result | undefined>();
   useEffect(() => {
     const query = new URLSearchParams(window.location.search);
+    const opener = window.opener as Window | null;
+    if (opener && opener !== window) {
+      opener.postMessage({ type: 'datastack-oauth-callback', query: window.location.search }, window.location.origin);
+      window.close();
+    }
     setResult({
       code: query.get('code') ?? undefined,
       state: query.get('state') ?? undefined,

@@ -1,0 +1,23 @@
+/**
+ * Picks the seeded OAuth client that can make a client-authenticated request: the one the form
+ * names in `client_id` if any, else one registered for the grant the request uses (the form's
+ * `grant_type`, or the device grant for the device authorization endpoint), confidential when
+ * possible.
+ */
+import type { Credential } from './credentials';
+import type { ConsoleOperation } from './operation';
+import { type SandboxState, seededCredentials } from './seeded';
+
+const deviceGrant = 'urn:ietf:params:oauth:grant-type:device_code';
+
+export function suitableClient(state: SandboxState, server: string, operation: ConsoleOperation, form: { grantType?: string; clientId?: string }): Credential {
+  const grant = operation.entry.operationId === 'requestDeviceAuthorization' ? deviceGrant : form.grantType;
+  const clients = [...state.clients].sort((a, b) => Number(a.client_secret === null) - Number(b.client_secret === null));
+  const client =
+    clients.find((candidate) => candidate.client_id === form.clientId) ??
+    clients.find((candidate) => grant === undefined || (candidate.grant_types as string[]).includes(grant)) ??
+    clients[0];
+  const credential = client && seededCredentials(state, server).find((candidate) => candidate.username === client.client_id);
+  if (!credential) throw new Error('The sandbox has no OAuth client.');
+  return credential;
+}
