@@ -99,12 +99,6 @@ const config: Config = {
       darkTheme: prismThemes.dracula,
       additionalLanguages: ['bash', 'json', 'python', 'go', 'http'],
     },
-    languageTabs: [
-      { highlight: 'bash', language: 'curl', logoClass: 'curl' },
-      { highlight: 'javascript', language: 'javascript', logoClass: 'javascript' },
-      { highlight: 'python', language: 'python', logoClass: 'python' },
-      { highlight: 'go', language: 'go', logoClass: 'go' },
-    ],
   } satisfies Preset.ThemeConfig,
 };
 

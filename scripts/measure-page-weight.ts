@@ -1,41 +1,26 @@
 /**
  * Prints the JavaScript a reader downloads on first load of some pages of the built site,
  * raw and gzipped (as a CDN would serve it), by loading each page in Chromium and summing
- * every script response. Usage: `npm run build && npm run bench:page-weight [-- /docs/x ...]`.
+ * every script response. Usage: `npm run build && npm run bench:page-weight [-- [--dir <build dir>] /docs/x ...]`.
  */
-import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 
 import { chromium } from '@playwright/test';
 
 import { chooseBrowser } from './playwright-browser';
+import { serveBuild } from './serve-build';
 
 const port = 3199;
-const origin = `http://127.0.0.1:${port}`;
-const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/', '/docs/authentication', '/docs/api/create-api-key'];
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms; did you run \`npm run build\`?`);
-}
+const args = process.argv.slice(2);
+const dirFlag = args.indexOf('--dir');
+const dir = dirFlag >= 0 ? args.splice(dirFlag, 2)[1] : 'build';
+const pages = args.length > 0 ? args : ['/', '/docs/authentication', '/docs/api/create-api-key'];
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['docusaurus', 'serve', '--host', '127.0.0.1', '--port', String(port), '--no-open'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const { origin, stop } = await serveBuild(port, dir);
   try {
-    await waitForServer(origin, 30_000);
     const choice = chooseBrowser(chromium.executablePath());
     const browser = await chromium.launch({ executablePath: choice.executablePath, args: [...choice.args] });
     console.log('page'.padEnd(40), 'scripts', 'raw'.padStart(10), 'gzip'.padStart(10));
@@ -55,7 +40,7 @@ async function main(): Promise<void> {
     }
     await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    await stop();
   }
 }
 

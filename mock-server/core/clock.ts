@@ -7,7 +7,7 @@ export interface Clock {
   now(): number;
 }
 
-/** Real time plus an offset that only ever grows. */
+/** Real time plus an offset: `advance` only moves it forward; `reset` and `restore` set it. */
 export class SandboxClock implements Clock {
   #offsetMs: number;
 
@@ -33,6 +33,17 @@ export class SandboxClock implements Clock {
 
   reset(): void {
     this.#offsetMs = 0;
+  }
+
+  /**
+   * Takes over an offset another copy of the sandbox persisted; it may be smaller than this one
+   * (that copy was reset).
+   *
+   * @throws TypeError when `offsetMs` is not a finite number
+   */
+  restore(offsetMs: number): void {
+    if (!Number.isFinite(offsetMs)) throw new TypeError('"offsetMs" must be a finite number');
+    this.#offsetMs = offsetMs;
   }
 }
 

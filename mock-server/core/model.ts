@@ -1,6 +1,6 @@
 /**
  * What the sandbox remembers. Records are plain JSON (the browser host persists them to
- * sessionStorage), hold hashes instead of bearer secrets, and are shaped for the core's
+ * localStorage), hold hashes instead of bearer secrets, and are shaped for the core's
  * rules; the HTTP layer turns them into the spec's wire types.
  */
 import type { PlanTier } from './rate-limit';

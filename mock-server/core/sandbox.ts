@@ -5,11 +5,46 @@ import { hashPassword, hashSecret } from './secrets';
 import { daysAgo, daysFrom, seed } from './seed';
 import { Store, type StoreSnapshot } from './store';
 
-/** What a host persists between page loads (the browser keeps it in sessionStorage). */
+/**
+ * What a host persists so the state outlives a page: the browser keeps it in localStorage, where
+ * every page of the site reads and writes the same copy.
+ */
 export interface PersistedSandbox {
   version: 1;
   clockOffsetMs: number;
   store: StoreSnapshot;
+}
+
+/** Every table of a snapshot; `satisfies` keeps the list in step with `StoreSnapshot`. */
+const snapshotTables = Object.keys({
+  orgs: true,
+  users: true,
+  pats: true,
+  apiKeys: true,
+  clients: true,
+  accessTokens: true,
+  refreshTokens: true,
+  webhooks: true,
+  deliveries: true,
+  clusters: true,
+  workspaces: true,
+  usedJwtIds: true,
+  authorizationCodes: true,
+  deviceAuthorizations: true,
+} satisfies Record<keyof StoreSnapshot, true>);
+
+/**
+ * Whether a value read back from storage has the shape of a {@link PersistedSandbox}: version 1,
+ * a finite clock offset and every table an array. The rows themselves are trusted; the host wrote
+ * them.
+ */
+export function isPersistedSandbox(value: unknown): value is PersistedSandbox {
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, clockOffsetMs, store } = value as Partial<Record<keyof PersistedSandbox, unknown>>;
+  if (version !== 1 || typeof clockOffsetMs !== 'number' || !Number.isFinite(clockOffsetMs)) return false;
+  if (typeof store !== 'object' || store === null) return false;
+  const tables = store as Partial<Record<string, unknown>>;
+  return snapshotTables.every((table) => Array.isArray(tables[table]));
 }
 
 /** The hashes of the seeded secrets: slow to compute (PBKDF2), so computed once per process. */
@@ -111,7 +146,22 @@ export class Sandbox {
     this.limiter.reset();
   }
 
+  /** The records and the clock offset, as plain JSON for a host to keep. */
   persist(): PersistedSandbox {
     return { version: 1, clockOffsetMs: this.clock.offsetMs, store: this.store.snapshot() };
+  }
+
+  /**
+   * Replaces the records and the clock offset, in place, with what a host persisted (in the
+   * browser: another page's write), so the HTTP app holding this sandbox answers from them.
+   * The rate-limit windows stay this host's own (in the browser, per page): they count its requests
+   * and are never persisted.
+   *
+   * @throws TypeError when `persisted.clockOffsetMs` is not a finite number; nothing is replaced
+   */
+  restore(persisted: PersistedSandbox): void {
+    if (!Number.isFinite(persisted.clockOffsetMs)) throw new TypeError('"persisted.clockOffsetMs" must be a finite number');
+    this.store = new Store(persisted.store);
+    this.clock.restore(persisted.clockOffsetMs);
   }
 }

@@ -24,12 +24,19 @@ export class Table<T extends { id: string }> {
   readonly #rows = new Map<string, T>();
   readonly #index = new Map<string, string>();
   readonly #indexedKeys = new Map<string, readonly string[]>();
+  #changes = 0;
 
   constructor(
     rows: readonly T[] = [],
     private readonly indexKeys: (row: T) => readonly string[] = () => [],
   ) {
     for (const row of rows) this.put(row);
+    this.#changes = 0;
+  }
+
+  /** How many `put`s and successful `delete`s since the table was built (not in-place edits of a row). */
+  get changes(): number {
+    return this.#changes;
   }
 
   get(id: string): T | undefined {
@@ -48,12 +55,15 @@ export class Table<T extends { id: string }> {
     const keys = this.indexKeys(row);
     for (const key of keys) this.#index.set(key, row.id);
     this.#indexedKeys.set(row.id, keys);
+    this.#changes++;
     return row;
   }
 
   delete(id: string): boolean {
     this.#unindex(id);
-    return this.#rows.delete(id);
+    const deleted = this.#rows.delete(id);
+    if (deleted) this.#changes++;
+    return deleted;
   }
 
   #unindex(id: string): void {
@@ -135,6 +145,7 @@ export class Store {
   readonly usedJwtIds: Table<UsedJwtId>;
   readonly authorizationCodes: Table<AuthorizationCode>;
   readonly deviceAuthorizations: Table<DeviceAuthorization>;
+  readonly #tables: readonly { readonly changes: number }[];
 
   constructor(snapshot: StoreSnapshot) {
     const copy = structuredClone(snapshot);
@@ -154,6 +165,33 @@ export class Store {
     this.usedJwtIds = new Table(copy.usedJwtIds ?? []);
     this.authorizationCodes = new Table(copy.authorizationCodes ?? [], (code) => [code.codeHash]);
     this.deviceAuthorizations = new Table(copy.deviceAuthorizations ?? [], (device) => [device.deviceCodeHash, device.userCode]);
+    this.#tables = [
+      this.orgs,
+      this.users,
+      this.pats,
+      this.apiKeys,
+      this.clients,
+      this.accessTokens,
+      this.refreshTokens,
+      this.webhooks,
+      this.deliveries,
+      this.clusters,
+      this.workspaces,
+      this.usedJwtIds,
+      this.authorizationCodes,
+      this.deviceAuthorizations,
+    ];
+  }
+
+  /**
+   * A counter that moves whenever a row is put or deleted in any table, so a host can tell
+   * cheaply whether there is anything new to persist. It does not see a field of a row changed
+   * in place without a `put` after it (`lastUsedAt`, a device's `status`).
+   */
+  get version(): number {
+    let version = 0;
+    for (const table of this.#tables) version += table.changes;
+    return version;
   }
 
   snapshot(): StoreSnapshot {

@@ -85,12 +85,16 @@ export function forgetObtained(server: string, seededSecrets: ReadonlySet<string
 
 const basic = (username: string, secret: string): string => `Basic ${btoa(`${username}:${secret}`)}`;
 
+/** OAuth form-encodes a client's id and secret before joining them for Basic (RFC 6749 §2.3.1). */
+const formEncoded = (value: string): string => new URLSearchParams({ v: value }).toString().slice('v='.length);
+
 /** The Authorization header a credential sends, if any. */
 export function authorizationHeader(credential: Credential): string | undefined {
   switch (credential.kind) {
     case 'bearer':
       return `Bearer ${credential.secret}`;
     case 'client':
+      return basic(formEncoded(credential.username ?? ''), formEncoded(credential.secret));
     case 'password':
       return basic(credential.username ?? '', credential.secret);
     case 'public-client':

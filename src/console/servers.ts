@@ -38,6 +38,8 @@ export function customUrlProblem(url: string): string | undefined {
     return 'Enter an absolute URL, such as http://127.0.0.1:4010.';
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'Only http and https URLs can be called.';
-  if (parsed.search || parsed.hash) return 'A base URL has no query string or fragment.';
+  // Not `parsed.search || parsed.hash`: both are empty for a bare `?` or `#`, which would still
+  // swallow the path appended after it.
+  if (/[?#]/.test(url)) return 'A base URL has no query string or fragment.';
   return undefined;
 }

@@ -10,7 +10,7 @@ import { HTTPSnippet } from '@readme/httpsnippet';
 import type { ConsoleRequest } from './http-request';
 import { maskText } from './mask';
 
-/** The languages the console offers, in tab order; ids and highlighting match `themeConfig.languageTabs`. */
+/** The languages the console offers, in tab order, with the Prism language that highlights each. */
 export const snippetLanguages = [
   { id: 'curl', label: 'curl', target: 'shell', client: 'curl', prism: 'bash' },
   { id: 'javascript', label: 'JavaScript', target: 'javascript', client: 'fetch', prism: 'javascript' },

@@ -24,7 +24,10 @@ export function ensureSandbox(): Promise<void> {
   return starting;
 }
 
-/** Starts the sandbox when the browser is idle, so the warm-up never competes with first paint. */
+/**
+ * Starts the sandbox when the reader reaches for a console (pointer or focus on it), once the
+ * browser is idle, so the warm-up never competes with first paint or downloads MSW for nothing.
+ */
 export function warmUpSandbox(): void {
   const start = () => void ensureSandbox().catch((error: unknown) => console.warn('The in-browser sandbox did not start:', error));
   if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 });

@@ -2,6 +2,7 @@
  * The try-it console on every reference page: pick a server and a credential (or get one), edit
  * the request, send it, and see everything that comes back.
  */
+import Link from '@docusaurus/Link';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useDispatch } from 'react-redux';
 
@@ -23,7 +24,25 @@ import ServerPicker from './ServerPicker';
 import Snippets from './Snippets';
 import styles from './styles.module.css';
 
-export default function TryItConsole({ item }: { item: ApiItem }): ReactNode {
+export default function TryIt({ item }: { item: ApiItem }): ReactNode {
+  return item.method === 'event' ? <WebhookEventNote /> : <TryItConsole item={item} />;
+}
+
+/** A webhook event is a request DataStack sends to the reader's server: there is nothing to send from here. */
+function WebhookEventNote(): ReactNode {
+  return (
+    <section className={styles.console} aria-label="Try it" data-testid="webhook-note">
+      <h2 className={styles.title}>Try it</h2>
+      <p>
+        DataStack sends this event to your webhook's URL; you receive it rather than call it. To see one, register a webhook and{' '}
+        <Link to="/docs/api/send-test-webhook-event">send it a test event</Link>: the sandbox signs it exactly as production would, and{' '}
+        <Link to="/docs/api/list-webhook-deliveries">its deliveries</Link> show what was sent.
+      </p>
+    </section>
+  );
+}
+
+function TryItConsole({ item }: { item: ApiItem }): ReactNode {
   const operation = useMemo(() => consoleOperation(item), [item]);
   const choice = usePersistedValue(serverChoice);
   const baseUrl = baseUrlOf(choice);
