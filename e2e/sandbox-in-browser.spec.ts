@@ -30,10 +30,17 @@ test.beforeAll(async () => {
   const { outputFiles } = await build({ entryPoints: ['e2e/harness/sandbox-page.ts'], bundle: true, format: 'esm', write: false, logLevel: 'silent' });
   const [app] = outputFiles;
   if (!app) throw new Error('esbuild produced no bundle for the harness page');
+  const worker = readFileSync('static/mockServiceWorker.js', 'utf8');
+  const page = (base: string) =>
+    `<!doctype html><html lang="en"><base href="${base}"><title>sandbox harness</title><script type="module" src="app.js"></script></html>`;
   const files: Record<string, [string, string]> = {
-    '/': ['<!doctype html><html lang="en"><title>sandbox harness</title><script type="module" src="/app.js"></script></html>', 'text/html'],
+    '/': [page('/'), 'text/html'],
     '/app.js': [app.text, 'text/javascript'],
-    '/mockServiceWorker.js': [readFileSync('static/mockServiceWorker.js', 'utf8'), 'text/javascript'],
+    '/mockServiceWorker.js': [worker, 'text/javascript'],
+    // The same page under a base URL, as a site served from a sub-path (Docusaurus `baseUrl`).
+    '/docs-site/': [page('/docs-site/'), 'text/html'],
+    '/docs-site/app.js': [app.text, 'text/javascript'],
+    '/docs-site/mockServiceWorker.js': [worker, 'text/javascript'],
     '/favicon.ico': ['', 'image/x-icon'],
   };
   server = createServer((request, response) => {
@@ -59,6 +66,14 @@ async function fromPage(page: Page, path: string, init: { method?: string; heade
     { path, init },
   );
 }
+
+test('under a base URL, the worker is registered there and answers the pages below it', async ({ page }) => {
+  await page.goto(`${origin}/docs-site/`);
+  const me = await fromPage(page, '/v1/me', { headers: { Authorization: `Bearer ${adaToken}` } });
+  expect(me.status).toBe(200);
+  const scopes = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((registration) => registration.scope));
+  expect(scopes).toEqual([`${origin}/docs-site/`]);
+});
 
 test('the worker answers sandbox requests in the page, with the same behaviour as the Node mock', async ({ page }) => {
   await page.goto(origin);

@@ -3,6 +3,8 @@
  * explained, credentials obtained and shared between consoles, rate limits, the OAuth flows,
  * reset and reload.
  */
+import type { Page } from '@playwright/test';
+
 import { seed } from '../mock-server/core/seed';
 import { TryIt } from './support/console';
 import { expect, test } from './support/fixtures';
@@ -12,6 +14,16 @@ test.use({ expectedConsoleErrors: [/^Failed to load resource: the server respond
 
 const ada = seed.users.find((user) => user.id === 'usr_ada');
 if (!ada) throw new Error('the seed has no usr_ada');
+
+/** Creates a test API key from the create-api-key page's console, with its one-click credential. */
+async function createKeyThroughConsole(page: Page): Promise<{ key: { id: string; secret: string }; console: TryIt }> {
+  await page.goto('/docs/api/create-api-key');
+  const console = new TryIt(page);
+  await console.getSuitableCredential();
+  await console.send();
+  await expect(console.status()).toHaveText(/^201/);
+  return { key: JSON.parse(await console.body()) as { id: string; secret: string }, console };
+}
 
 test('no credential: 401 with its explanation, and the guide that covers it', async ({ page }) => {
   await page.goto('/docs/api/get-current-identity');
@@ -43,11 +55,7 @@ test('a credential without the scope: warned before sending, then 403 naming the
 });
 
 test('an API key created in one console works in another until it is revoked', async ({ page }) => {
-  await page.goto('/docs/api/create-api-key');
-  const create = new TryIt(page);
-  await create.getSuitableCredential();
-  await create.send();
-  const key = JSON.parse(await create.body()) as { id: string; secret: string };
+  const { key, console: create } = await createKeyThroughConsole(page);
   await create.root.getByRole('button', { name: 'Use it in every console' }).click();
 
   await page.goto('/docs/api/list-clusters');
@@ -142,11 +150,7 @@ test('device sign-in: the console polls while the reader approves on the verific
 });
 
 test('reset restores the seed; a reload keeps the state', async ({ page }) => {
-  await page.goto('/docs/api/create-api-key');
-  const create = new TryIt(page);
-  await create.getSuitableCredential();
-  await create.send();
-  const key = JSON.parse(await create.body()) as { id: string };
+  const { key } = await createKeyThroughConsole(page);
 
   await page.goto('/docs/api/get-api-key');
   const get = new TryIt(page);

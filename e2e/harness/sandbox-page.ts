@@ -13,4 +13,5 @@ declare global {
 }
 
 window.sandboxStorageKeys = sandboxStorageKeys;
-window.sandboxReady = startBrowserSandbox('/mockServiceWorker.js').then(() => undefined);
+// The worker sits beside the page (`<base href>` decides where), as a site with a base URL serves it.
+window.sandboxReady = startBrowserSandbox(new URL('mockServiceWorker.js', document.baseURI).pathname).then(() => undefined);

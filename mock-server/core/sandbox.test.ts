@@ -87,3 +87,24 @@ describe('isPersistedSandbox', () => {
     }
   });
 });
+
+describe('host additions to the seed', () => {
+  const callback = 'https://docs.example.com/auth/oauth/callback';
+
+  it('registers the docs site callback for public clients only, and keeps it across a reset', async () => {
+    const sandbox = await Sandbox.create({ seed: { publicClientRedirectUris: [callback] } });
+    const redirects = () => ({
+      public: sandbox.store.clients.get('cli_desktop')?.redirectUris,
+      confidential: sandbox.store.clients.get('cli_reporting')?.redirectUris,
+    });
+    expect(redirects().public).toContain(callback);
+    expect(redirects().confidential).not.toContain(callback);
+    await sandbox.reset();
+    expect(redirects().public).toContain(callback);
+  });
+
+  it('adds nothing when the host asks for nothing', async () => {
+    const sandbox = await Sandbox.create();
+    expect(sandbox.store.clients.get('cli_desktop')?.redirectUris).toEqual(seed.clients.find((client) => client.id === 'cli_desktop')?.redirectUris);
+  });
+});

@@ -63,8 +63,17 @@ function hashSeedSecrets(): Promise<Map<string, string>> {
   return seedHashes;
 }
 
+/** What a host adds to the seed. */
+export interface SeedOptions {
+  /**
+   * Extra redirect URIs registered for every seeded public client: the docs site's own callback
+   * page, so the authorization code flow can end on the site wherever it is served from.
+   */
+  publicClientRedirectUris?: readonly string[];
+}
+
 /** The seeded state, with every time relative to `now`. */
-export async function seedSnapshot(now: number): Promise<StoreSnapshot> {
+export async function seedSnapshot(now: number, options: SeedOptions = {}): Promise<StoreSnapshot> {
   const hashes = await hashSeedSecrets();
   const hashOf = (id: string): string => {
     const hash = hashes.get(id);
@@ -94,7 +103,7 @@ export async function seedSnapshot(now: number): Promise<StoreSnapshot> {
     }),
     clients: seed.clients.map(({ secret, ...client }) => ({
       ...client,
-      redirectUris: [...client.redirectUris],
+      redirectUris: [...new Set([...client.redirectUris, ...(secret === null ? (options.publicClientRedirectUris ?? []) : [])])],
       allowedScopes: [...client.allowedScopes],
       grantTypes: [...client.grantTypes],
       secretHash: secret === null ? null : hashOf(client.id),
@@ -130,19 +139,21 @@ export class Sandbox {
     public store: Store,
     readonly clock: SandboxClock,
     readonly limiter: RateLimiter,
+    private readonly seedOptions: SeedOptions,
   ) {}
 
   /** A freshly seeded sandbox, or one restored from what a host persisted. */
-  static async create(options: { persisted?: PersistedSandbox; clock?: SandboxClock } = {}): Promise<Sandbox> {
+  static async create(options: { persisted?: PersistedSandbox; clock?: SandboxClock; seed?: SeedOptions } = {}): Promise<Sandbox> {
     const clock = options.clock ?? new SandboxClock(options.persisted?.clockOffsetMs ?? 0);
-    const snapshot = options.persisted?.store ?? (await seedSnapshot(clock.now()));
-    return new Sandbox(new Store(snapshot), clock, new RateLimiter(clock));
+    const seedOptions = options.seed ?? {};
+    const snapshot = options.persisted?.store ?? (await seedSnapshot(clock.now(), seedOptions));
+    return new Sandbox(new Store(snapshot), clock, new RateLimiter(clock), seedOptions);
   }
 
-  /** Back to the seed: every record, the clock and the rate-limit windows. */
+  /** Back to the seed (with the host's additions): every record, the clock and the rate-limit windows. */
   async reset(): Promise<void> {
     this.clock.reset();
-    this.store = new Store(await seedSnapshot(this.clock.now()));
+    this.store = new Store(await seedSnapshot(this.clock.now(), this.seedOptions));
     this.limiter.reset();
   }
 

@@ -11,7 +11,7 @@ import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 
 import { randomString } from '../core/random';
-import { isPersistedSandbox, type PersistedSandbox, Sandbox } from '../core/sandbox';
+import { isPersistedSandbox, type PersistedSandbox, Sandbox, type SeedOptions } from '../core/sandbox';
 import type { Store } from '../core/store';
 import { createApp } from '../http/app';
 import { sandboxOrigin } from './sandbox-origin';
@@ -44,15 +44,15 @@ function readPersisted(storage: Storage): PersistedSandbox | undefined {
   }
 }
 
-async function startingSandbox(persisted: PersistedSandbox | undefined): Promise<Sandbox> {
+async function startingSandbox(persisted: PersistedSandbox | undefined, seed: SeedOptions): Promise<Sandbox> {
   if (persisted) {
     try {
-      return await Sandbox.create({ persisted });
+      return await Sandbox.create({ persisted, seed });
     } catch {
       // Well-formed tables holding rows the store cannot load: the seed, as for a corrupt entry.
     }
   }
-  return Sandbox.create();
+  return Sandbox.create({ seed });
 }
 
 /** Which store, at which version, with which clock offset: enough to tell whether anything moved. */
@@ -133,16 +133,18 @@ class SharedState {
  * @param workerUrl where `mockServiceWorker.js` is served (honour the site's base URL)
  * @param options.deviceVerificationUri the page that shows the device sign-in form (the sandbox
  *   origin cannot be navigated to, so the site serves it)
+ * @param options.callbackUri the site page the authorization code flow may end on, registered for
+ *   the seeded public clients (wherever the site is served from, base URL included)
  * @param options.storage where the state is kept, `localStorage` unless a test says otherwise
  */
 export async function startBrowserSandbox(
   workerUrl: string,
-  options: { deviceVerificationUri?: string; storage?: Storage } = {},
+  options: { deviceVerificationUri?: string; callbackUri?: string; storage?: Storage } = {},
 ): Promise<BrowserSandbox> {
   const storage = options.storage ?? localStorage;
   // The revision before the state: if another page writes in between, the next request reads it again.
   const revision = storage.getItem(revisionKey);
-  const sandbox = await startingSandbox(readPersisted(storage));
+  const sandbox = await startingSandbox(readPersisted(storage), { publicClientRedirectUris: options.callbackUri ? [options.callbackUri] : [] });
   const shared = new SharedState(sandbox, storage, revision);
   const app = createApp(sandbox);
   const worker = setupWorker(

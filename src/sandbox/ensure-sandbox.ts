@@ -12,6 +12,7 @@ export function ensureSandbox(): Promise<void> {
     .then(({ startBrowserSandbox }) =>
       startBrowserSandbox(`${siteConfig.baseUrl}mockServiceWorker.js`, {
         deviceVerificationUri: `${window.location.origin}${siteConfig.baseUrl}oauth/device`,
+        callbackUri: `${window.location.origin}${siteConfig.baseUrl}oauth/callback`,
       }),
     )
     .then(

@@ -44,32 +44,18 @@ export default function ApiItem(props: Props): ReactNode {
   if (api) {
     body = (
       <Provider store={store}>
-        <SchemaExpansionProvider>
-          <div className="row theme-api-markdown">
-            <div className="col col--7 openapi-left-panel__container">
-              <MDXComponent />
-            </div>
-            <div className="col col--5 openapi-right-panel__container">
-              <BrowserOnly fallback={<SkeletonLoader size="lg" />}>{() => <TryItConsole item={api} />}</BrowserOnly>
-            </div>
-          </div>
-        </SchemaExpansionProvider>
+        <TwoColumns left={<MDXComponent />}>
+          <BrowserOnly fallback={<SkeletonLoader size="lg" />}>{() => <TryItConsole item={api} />}</BrowserOnly>
+        </TwoColumns>
       </Provider>
     );
   } else if (frontMatter.schema) {
     body = (
-      <SchemaExpansionProvider>
-        <div className="row theme-api-markdown">
-          <div className="col col--7 openapi-left-panel__container schema">
-            <MDXComponent />
-          </div>
-          <div className="col col--5 openapi-right-panel__container">
-            <CodeBlock language="json" title={frontMatter.title}>
-              {JSON.stringify(frontMatter.sample, null, 2)}
-            </CodeBlock>
-          </div>
-        </div>
-      </SchemaExpansionProvider>
+      <TwoColumns left={<MDXComponent />} leftClassName="schema">
+        <CodeBlock language="json" title={frontMatter.title}>
+          {JSON.stringify(frontMatter.sample, null, 2)}
+        </CodeBlock>
+      </TwoColumns>
     );
   } else {
     body = (
@@ -88,5 +74,17 @@ export default function ApiItem(props: Props): ReactNode {
         <Layout>{body}</Layout>
       </HtmlClassNameProvider>
     </DocProvider>
+  );
+}
+
+/** The reference layout: the generated description on the left, the interactive panel on the right. */
+function TwoColumns({ left, leftClassName, children }: { left: ReactNode; leftClassName?: string; children: ReactNode }): ReactNode {
+  return (
+    <SchemaExpansionProvider>
+      <div className="row theme-api-markdown">
+        <div className={clsx('col col--7 openapi-left-panel__container', leftClassName)}>{left}</div>
+        <div className="col col--5 openapi-right-panel__container">{children}</div>
+      </div>
+    </SchemaExpansionProvider>
   );
 }
