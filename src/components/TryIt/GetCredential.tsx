@@ -67,8 +67,9 @@ export default function GetCredential({ operation, baseUrl, sandbox, selected, f
   const showSeeded = () =>
     run('Loading the seeded credentials', async () => {
       const all = seededCredentials(await state(), baseUrl);
-      setSeeded(all.filter((credential) => operation.credentialKinds.length === 0 || operation.credentialKinds.includes(credential.kind)));
-      return `${all.length} seeded credentials, as the server publishes them at GET /sandbox.`;
+      const suitable = all.filter((credential) => operation.credentialKinds.length === 0 || operation.credentialKinds.includes(credential.kind));
+      setSeeded(suitable);
+      return `${suitable.length} of the ${all.length} seeded credentials (as the server lists them at GET /sandbox) suit this operation.`;
     });
 
   const clientCredentials = () =>
@@ -93,26 +94,34 @@ export default function GetCredential({ operation, baseUrl, sandbox, selected, f
     const popup = window.open('about:blank', 'datastack-consent', 'popup,width=560,height=760');
     return run('Authorization code + PKCE', async () => {
       if (!popup) throw new Error('The browser blocked the consent popup: allow popups for this site and try again.');
-      const flows = await loadFlows();
-      const pending = await flows.startAuthorization(target, await publicClientId(), requested());
-      popup.location.href = pending.url;
-      const query = await new Promise<string>((resolve, reject) => {
-        const closed = setInterval(() => {
-          if (popup.closed) finish(() => reject(new Error('The consent window was closed before it finished.')));
-        }, 500);
-        const onMessage = (event: MessageEvent<{ type?: string; query?: string }>) => {
-          if (event.origin !== window.location.origin || event.data?.type !== 'datastack-oauth-callback') return;
-          finish(() => resolve(event.data.query ?? ''));
-        };
-        function finish(settle: () => void) {
-          clearInterval(closed);
-          window.removeEventListener('message', onMessage);
-          settle();
-        }
-        window.addEventListener('message', onMessage);
-      });
-      return pending.complete(query);
+      try {
+        return await consentInPopup(popup);
+      } finally {
+        if (!popup.closed) popup.close();
+      }
     });
+  };
+
+  const consentInPopup = async (popup: Window): Promise<Credential> => {
+    const flows = await loadFlows();
+    const pending = await flows.startAuthorization(target, await publicClientId(), requested());
+    popup.location.href = pending.url;
+    const query = await new Promise<string>((resolve, reject) => {
+      const closed = setInterval(() => {
+        if (popup.closed) finish(() => reject(new Error('The consent window was closed before it finished.')));
+      }, 500);
+      const onMessage = (event: MessageEvent<{ type?: string; query?: string }>) => {
+        if (event.origin !== window.location.origin || event.data?.type !== 'datastack-oauth-callback') return;
+        finish(() => resolve(event.data.query ?? ''));
+      };
+      function finish(settle: () => void) {
+        clearInterval(closed);
+        window.removeEventListener('message', onMessage);
+        settle();
+      }
+      window.addEventListener('message', onMessage);
+    });
+    return pending.complete(query);
   };
 
   const deviceFlow = () =>

@@ -2,6 +2,7 @@ import CodeBlock from '@theme/CodeBlock';
 import { type ReactNode, useEffect, useState } from 'react';
 
 import type { ConsoleRequest } from '@site/src/console/http-request';
+import type { SnippetLanguageId } from '@site/src/console/snippets';
 
 import styles from './styles.module.css';
 
@@ -19,7 +20,7 @@ interface Props {
 export default function Snippets({ request, secrets }: Props): ReactNode {
   const [open, setOpen] = useState(false);
   const [generators, setGenerators] = useState<SnippetsModule>();
-  const [language, setLanguage] = useState<string>('curl');
+  const [language, setLanguage] = useState<SnippetLanguageId>('curl');
   const [reveal, setReveal] = useState(false);
   const [failure, setFailure] = useState<string>();
 
@@ -56,7 +57,7 @@ export default function Snippets({ request, secrets }: Props): ReactNode {
           </label>
           <div role="tabpanel" data-testid="snippet">
             <CodeBlock language={generators.snippetLanguages.find((candidate) => candidate.id === language)?.prism ?? 'bash'}>
-              {generators.buildSnippet(request, language as Parameters<SnippetsModule['buildSnippet']>[1], { secrets, mask: !reveal })}
+              {generators.buildSnippet(request, language, { secrets, mask: !reveal })}
             </CodeBlock>
           </div>
         </>
