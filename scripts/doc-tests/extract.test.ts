@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+
+import { type Example, extractPage } from './extract';
+import { parseFenceMeta } from './meta';
+
+const fence = (info: string, code = 'echo hi', ticks = '```'): string => `${ticks}${info}\n${code}\n${ticks}\n`;
+const page = (...parts: string[]): string => parts.join('\n');
+const outcomeLines = (examples: readonly Example[]): (number | undefined)[] => examples.map((example) => example.outcome?.line);
+
+describe('parseFenceMeta', () => {
+  it('reads flags and quoted or bare attributes', () => {
+    const meta = parseFenceMeta(`title="List your keys" run id=one other='x y' {1,3-4}`);
+    expect([...meta.flags]).toEqual(['run']);
+    expect(Object.fromEntries(meta.attributes)).toEqual({ title: 'List your keys', id: 'one', other: 'x y' });
+  });
+
+  it('never takes a word inside a quoted title for a flag', () => {
+    expect([...parseFenceMeta('title="run this, outcome norun"').flags]).toEqual([]);
+  });
+});
+
+describe('extractPage: marks', () => {
+  it('sorts runnable fences into examples, skipped and setup, by any language alias', () => {
+    const result = extractPage(
+      'p.mdx',
+      page(
+        fence('bash setup', 'export A=1'),
+        fence('sh run'),
+        fence('shell norun'),
+        fence('js run'),
+        fence('javascript norun'),
+        fence('py run'),
+        fence('python run'),
+        fence('go norun'),
+      ),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.setup).toEqual([{ line: 1, code: 'export A=1' }]);
+    expect(result.examples.map((example) => [example.line, example.language])).toEqual([
+      [5, 'bash'],
+      [13, 'javascript'],
+      [21, 'python'],
+      [25, 'python'],
+    ]);
+    expect(result.skipped).toEqual([
+      { line: 9, language: 'bash' },
+      { line: 17, language: 'javascript' },
+      { line: 29, language: 'go' },
+    ]);
+  });
+
+  it('reports a runnable fence with neither run nor norun, at its line', () => {
+    const result = extractPage('docs/p.mdx', page('# Title', '', fence('bash title="Unmarked"')));
+    expect(result.problems).toEqual([
+      {
+        file: 'docs/p.mdx',
+        line: 3,
+        message: '`bash` fence has neither `run` nor `norun` in its meta: add `run` to check it against the sandbox, or `norun` to only show it',
+      },
+    ]);
+    expect(result.examples).toEqual([]);
+  });
+
+  it('reports conflicting marks, a non-bash setup and a run mark on a language it cannot run', () => {
+    const result = extractPage('p.mdx', page(fence('bash run norun'), fence('python setup'), fence('ts run'), fence('JSON run')));
+    expect(result.problems.map((problem) => [problem.line, problem.message])).toEqual([
+      [1, '`bash` fence is marked `run` and `norun`: keep one'],
+      [5, 'a `setup` fence must be bash (`export NAME=value` lines), not `python`'],
+      [9, 'a `ts` fence cannot be run: only bash, sh, shell, js, javascript, python, py, go are'],
+      [13, 'a `JSON` fence cannot be run: only bash, sh, shell, js, javascript, python, py, go are'],
+    ]);
+  });
+
+  it('never asks other languages for a mark', () => {
+    const result = extractPage('p.mdx', page(fence('json'), fence('http'), fence('text'), fence('mermaid', 'flowchart TD'), fence('')));
+    expect(result).toMatchObject({ examples: [], skipped: [], problems: [] });
+  });
+
+  it('keeps the code as written and takes the title from the meta, else the heading above', () => {
+    const source = page('## Who am I {/* #who */}', '', fence('bash run', 'curl "$DATASTACK_BASE_URL/v1/me"'), fence('bash title="Mine" run'));
+    const result = extractPage('p.mdx', source);
+    expect(result.examples.map((example) => [example.title, example.code])).toEqual([
+      ['Who am I', 'curl "$DATASTACK_BASE_URL/v1/me"'],
+      ['Mine', 'echo hi'],
+    ]);
+  });
+
+  it('finds fences inside JSX and counts lines from the top of the file, front matter included', () => {
+    const source = page(
+      '---',
+      'title: "A {curly} <title>"',
+      '---',
+      '',
+      "import Tabs from '@theme/Tabs';",
+      '',
+      '<Tabs groupId="language">',
+      '<TabItem value="curl">',
+      '',
+      fence('bash run'),
+      '</TabItem>',
+      '</Tabs>',
+    );
+    expect(extractPage('p.mdx', source).examples.map((example) => example.line)).toEqual([10]);
+  });
+
+  it('reports a page that is not valid MDX as one problem with its line', () => {
+    const result = extractPage('p.mdx', page('# Title', '', '<Tabs>', '', fence('bash run'), ''));
+    expect(result.examples).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.message).toMatch(/^cannot parse the MDX: /);
+  });
+});
+
+describe('extractPage: outcomes', () => {
+  const json201 = fence('json title="Response: 201 Created" outcome', '{"id": "tok_…"}');
+
+  it('takes the first outcome fence after a run fence, past other fences', () => {
+    const result = extractPage('p.mdx', page(fence('bash run'), fence('text'), fence('bash norun'), json201));
+    expect(result.examples[0]?.outcome).toEqual({ line: 13, status: 201, body: { json: { id: 'tok_…' } } });
+  });
+
+  it('stops at the next run fence', () => {
+    const result = extractPage('p.mdx', page(fence('bash run'), fence('bash run'), json201));
+    expect(outcomeLines(result.examples)).toEqual([undefined, 9]);
+  });
+
+  it('gives a whole set of language tabs the outcome that follows the Tabs', () => {
+    const tab = (value: string, info: string): string => page(`<TabItem value="${value}">`, '', fence(info), '</TabItem>');
+    const tabs = [tab('curl', 'bash run'), tab('js', 'js run'), tab('py', 'python run'), tab('go', 'go run')];
+    const source = page('<Tabs groupId="language">', ...tabs, '</Tabs>', '', json201);
+    const result = extractPage('p.mdx', source);
+    expect(result.examples.map((example) => example.language)).toEqual(['bash', 'javascript', 'python', 'go']);
+    expect(outcomeLines(result.examples)).toEqual([32, 32, 32, 32]);
+  });
+
+  it('prefers an outcome inside the run fence’s own tab', () => {
+    const source = page(
+      '<Tabs>',
+      '<TabItem value="a">',
+      '',
+      fence('bash run'),
+      fence('json title="200" outcome', '{}'),
+      '</TabItem>',
+      '<TabItem value="b">',
+      '',
+      fence('bash run'),
+      '</TabItem>',
+      '</Tabs>',
+      '',
+      json201,
+    );
+    expect(outcomeLines(extractPage('p.mdx', source).examples)).toEqual([8, 22]);
+  });
+
+  it('holds only the status when the outcome is not JSON', () => {
+    const result = extractPage('p.mdx', page(fence('bash run'), fence('http title="Response: 204 No Content" outcome', 'HTTP/1.1 204')));
+    expect(result.examples[0]?.outcome).toEqual({ line: 5, status: 204, body: undefined });
+  });
+
+  it('turns an outcome without a status or with broken JSON into a failure of its example', () => {
+    const result = extractPage(
+      'p.mdx',
+      page(
+        fence('bash run'),
+        fence('json title="Response" outcome', '{}'),
+        fence('bash run'),
+        fence('json title="Response: 200 OK" outcome', '{"a": 1,}'),
+      ),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.examples.map((example) => example.outcome)).toEqual([
+      { line: 5, problem: 'the outcome fence at line 5 has no HTTP status in its title (write e.g. title="Response: 201 Created")' },
+      { line: 13, problem: expect.stringMatching(/^the outcome fence at line 13 is not valid JSON: /) as unknown },
+    ]);
+  });
+});
