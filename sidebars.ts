@@ -4,7 +4,7 @@ import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
 import apiSidebar from './docs/api/sidebar';
 
 const sidebars: SidebarsConfig = {
-  guides: ['authentication', 'quickstart', 'personal-access-tokens', 'api-keys'],
+  guides: ['authentication', 'quickstart', 'personal-access-tokens', 'api-keys', 'oauth', 'device-flow', 'client-jwt'],
   api: apiSidebar,
 };
 

@@ -11,7 +11,7 @@ import { expect, test } from './support/fixtures';
 test.describe.configure({ mode: 'serial' });
 
 // The refused call and the unreachable server are logged by Chromium on purpose.
-test.use({ expectedConsoleErrors: [/^Failed to load resource: (the server responded with a status of 401|net::ERR_CONNECTION_REFUSED)/] });
+test.use({ expectedConsoleErrors: [/^Failed to load resource: (the server responded with a status of 401|net::ERR_(CONNECTION_REFUSED|FAILED))/] });
 
 /** The seeded state, without what depends on when each sandbox was seeded (clock, token expiry). */
 function seededState(body: string) {
