@@ -1,5 +1,6 @@
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config, Plugin } from '@docusaurus/types';
+import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import type * as OpenApiPlugin from 'docusaurus-plugin-openapi-docs';
 import { themes as prismThemes } from 'prism-react-renderer';
 
@@ -69,7 +70,33 @@ const config: Config = {
     sandboxClientOnly,
   ],
 
-  themes: ['docusaurus-theme-openapi-docs', '@docusaurus/theme-mermaid'],
+  themes: [
+    'docusaurus-theme-openapi-docs',
+    '@docusaurus/theme-mermaid',
+    [
+      // Full-text search with no external service: the build writes a Lunr index of every doc
+      // (guides and the generated reference) and the navbar box fetches it, in a Web Worker,
+      // only when the reader first hovers or focuses it, so no page's first load carries it.
+      '@easyops-cn/docusaurus-search-local',
+      {
+        indexDocs: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: '/docs',
+        // The file name carries a hash of the docs' sources: a changed page gets a new file name.
+        hashed: 'filename',
+        explicitSearchResultPath: true,
+        searchResultLimits: 10,
+        ignoreCssSelectors: [
+          // A tag page's cards repeat the titles of the pages they link to: one hit per page is enough.
+          '.theme-doc-card-container',
+          // A reference page's row of status-code tabs would make "429" match every operation
+          // instead of the pages that explain it.
+          '.openapi-tabs__response-list-container',
+        ],
+      } satisfies SearchOptions,
+    ],
+  ],
   clientModules: ['./src/clientModules/sandbox-fetch.ts'],
 
   themeConfig: {

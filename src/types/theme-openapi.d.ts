@@ -21,3 +21,9 @@ declare module '@theme/ApiExplorer/ContentType/slice' {
 declare module '@theme/ApiExplorer/SchemaSelection/slice' {
   export { default } from 'docusaurus-theme-openapi-docs/lib/theme/ApiExplorer/SchemaSelection/slice';
 }
+
+// `@theme-original/*` is declared as `any` by @docusaurus/module-type-aliases; the MDXComponents
+// wrapper spreads the original map, so give it the map's real type.
+declare module '@theme-original/MDXComponents' {
+  export { default } from '@theme/MDXComponents';
+}

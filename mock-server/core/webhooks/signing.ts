@@ -84,6 +84,53 @@ export interface VerifySignatureInput {
   toleranceSeconds?: number;
 }
 
+/** Every intermediate value of a signature check, in the order a receiver computes them. */
+export interface SignatureSteps {
+  /** Step 1: the header split into `t` and its `v1` values; `null` when it is malformed (the check stops there). */
+  parsed: ParsedSignature | null;
+  /** Step 2: the string the HMAC covers, `<t>.<payload>`. */
+  signedString?: string;
+  /** Step 3: the hex HMAC-SHA256 of the signed string under the secret; absent for an empty secret. */
+  expected?: string;
+  /** Step 4: each `v1` value and whether it equals `expected`, every one compared in constant time. */
+  comparisons: { signature: string; matches: boolean }[];
+  /**
+   * Step 5: how old `t` is by the receiver's clock (negative when it lies in the future) and whether
+   * that is within the tolerance. Computed even when the signature failed, so a UI can show it;
+   * an unauthenticated `t` decides nothing.
+   */
+  window?: { ageSeconds: number; toleranceSeconds: number; within: boolean };
+  /** The verdict, exactly as {@link verifySignature} returns it. */
+  result: SignatureCheck;
+}
+
+/**
+ * {@link verifySignature} with its working shown: the same checks in the same order, returning
+ * each intermediate value so a verifier UI can explain a result. It never throws.
+ *
+ * @see the `DataStack-Signature` parameter of the spec's `webhooks:` section, steps 1–5
+ */
+export async function verifySignatureSteps(input: VerifySignatureInput): Promise<SignatureSteps> {
+  const { payload, header, secret, now, toleranceSeconds = defaultToleranceSeconds } = input;
+  const parsed = parseSignatureHeader(header);
+  if (!parsed) return { parsed, comparisons: [], result: { ok: false, reason: 'malformed_header' } };
+  const { timestamp } = parsed;
+  const signedString = `${timestamp}.${payload}`;
+  const ageSeconds = Math.floor(now / 1000) - timestamp;
+  const window = { ageSeconds, toleranceSeconds, within: Math.abs(ageSeconds) <= toleranceSeconds };
+  if (secret.length === 0) {
+    return { parsed, signedString, comparisons: [], window, result: { ok: false, reason: 'signature_mismatch', timestamp } };
+  }
+
+  const expected = await hmacSha256Hex(secret, signedString);
+  // Every candidate is compared in full, so timing does not reveal which one matched.
+  const comparisons = parsed.signatures.map((signature) => ({ signature, matches: constantTimeEqual(signature, expected) }));
+  const steps = { parsed, signedString, expected, comparisons, window };
+  if (!comparisons.some((comparison) => comparison.matches)) return { ...steps, result: { ok: false, reason: 'signature_mismatch', timestamp } };
+  if (!window.within) return { ...steps, result: { ok: false, reason: 'timestamp_outside_window', timestamp } };
+  return { ...steps, result: { ok: true, timestamp } };
+}
+
 /**
  * Checks a delivery the way the spec tells receivers to: parse the header, recompute the HMAC
  * over `<t>.<payload>`, compare it in constant time, then enforce the replay window. The
@@ -96,20 +143,5 @@ export interface VerifySignatureInput {
  * @see the `DataStack-Signature` parameter of the spec's `webhooks:` section, steps 1–5
  */
 export async function verifySignature(input: VerifySignatureInput): Promise<SignatureCheck> {
-  const { payload, header, secret, now, toleranceSeconds = defaultToleranceSeconds } = input;
-  const parsed = parseSignatureHeader(header);
-  if (!parsed) return { ok: false, reason: 'malformed_header' };
-  const { timestamp } = parsed;
-  if (secret.length === 0) return { ok: false, reason: 'signature_mismatch', timestamp };
-
-  const expected = await hmacSha256Hex(secret, `${timestamp}.${payload}`);
-  let matched = false;
-  // Every candidate is compared in full, so timing does not reveal which one matched.
-  for (const signature of parsed.signatures) matched = constantTimeEqual(signature, expected) || matched;
-  if (!matched) return { ok: false, reason: 'signature_mismatch', timestamp };
-
-  if (Math.abs(Math.floor(now / 1000) - timestamp) > toleranceSeconds) {
-    return { ok: false, reason: 'timestamp_outside_window', timestamp };
-  }
-  return { ok: true, timestamp };
+  return (await verifySignatureSteps(input)).result;
 }
