@@ -4,7 +4,21 @@ import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
 import apiSidebar from './docs/api/sidebar';
 
 const sidebars: SidebarsConfig = {
-  guides: ['authentication', 'quickstart', 'personal-access-tokens', 'api-keys', 'oauth', 'device-flow', 'client-jwt'],
+  guides: [
+    'authentication',
+    'quickstart',
+    'personal-access-tokens',
+    'api-keys',
+    'oauth',
+    'device-flow',
+    'client-jwt',
+    'scopes',
+    'token-lifecycle',
+    'errors',
+    'rate-limits',
+    'webhooks',
+    'security',
+  ],
   api: apiSidebar,
 };
 

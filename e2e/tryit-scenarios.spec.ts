@@ -33,7 +33,7 @@ test('no credential: 401 with its explanation, and the guide that covers it', as
   const explanation = console.root.getByTestId('response-explanation');
   await expect(explanation).toContainText('401: who are you?');
   await expect(explanation).toContainText('WWW-Authenticate');
-  await expect(explanation.getByRole('link')).toHaveAttribute('href', /\/docs\/authentication#when-a-request-is-refused$/);
+  await expect(explanation.getByRole('link')).toHaveAttribute('href', /\/docs\/errors#401$/);
   await expect(console.root.getByTestId('response-headers')).toContainText('www-authenticate');
   await expect(console.root.getByTestId('response-headers')).toContainText('x-request-id');
 });

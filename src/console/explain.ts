@@ -10,9 +10,10 @@ export interface Explanation {
   guide: { label: string; path: string };
 }
 
-const refusals = { label: 'When a request is refused', path: '/docs/authentication#when-a-request-is-refused' };
-const rateLimits = { label: 'Rate limits', path: '/docs/authentication#rate-limits' };
-const scopes = { label: 'Scopes', path: '/docs/authentication#scopes' };
+const unauthorized = { label: 'Errors: 401', path: '/docs/errors#401' };
+const missingScope = { label: 'Errors: insufficient_scope', path: '/docs/errors#insufficient-scope' };
+const forbidden = { label: 'Errors: forbidden', path: '/docs/errors#forbidden' };
+const rateLimits = { label: 'Rate limits: when you reach the limit', path: '/docs/rate-limits#when-you-reach-the-limit' };
 const gettingCredentials = { label: 'Getting a credential', path: '/docs/authentication#getting-a-credential' };
 const baseUrls = { label: 'Base URLs', path: '/docs/authentication#base-urls' };
 
@@ -55,7 +56,7 @@ export function explain(result: ConsoleResult, target: { sandbox: boolean; baseU
         text: `The request carried no credential, or one the server does not accept (unknown, expired or revoked)${
           challenge ? `; \`WWW-Authenticate: ${challenge}\` says which` : ''
         }. Pick or get a credential above; retrying the same one will not help.`,
-        guide: refusals,
+        guide: unauthorized,
       };
     case 403:
       if (body.error === 'insufficient_scope') {
@@ -63,13 +64,13 @@ export function explain(result: ConsoleResult, target: { sandbox: boolean; baseU
         return {
           title: '403: missing scope',
           text: `The credential is valid but lacks the ${scope ? `\`${scope}\`` : 'required'} scope. Use or create a credential with that scope.`,
-          guide: scopes,
+          guide: missingScope,
         };
       }
       return {
         title: '403: not allowed',
         text: 'The credential has the scope, but the user’s role, the credential type or the organization’s settings do not allow this action.',
-        guide: refusals,
+        guide: forbidden,
       };
     case 429: {
       const retryAfter = header(result, 'retry-after');
