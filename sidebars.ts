@@ -18,6 +18,7 @@ const sidebars: SidebarsConfig = {
     'rate-limits',
     'webhooks',
     'security',
+    'interactive-tools',
   ],
   api: apiSidebar,
 };
