@@ -55,6 +55,7 @@ test('a credential without the scope: warned before sending, then 403 naming the
 });
 
 test('an API key created in one console works in another until it is revoked', async ({ page }) => {
+  test.slow(); // several pages, each loading the console and the sandbox
   const { key, console: create } = await createKeyThroughConsole(page);
   await create.root.getByRole('button', { name: 'Use it in every console' }).click();
 
@@ -80,6 +81,7 @@ test('an API key created in one console works in another until it is revoked', a
 });
 
 test('exhausting the rate limit: 429 with Retry-After, explained', async ({ page }) => {
+  test.slow(); // spends a whole rate-limit window of requests
   await page.goto('/docs/api/list-clusters');
   const console = new TryIt(page);
   await console.getSuitableCredential();
@@ -106,6 +108,7 @@ test('exhausting the rate limit: 429 with Retry-After, explained', async ({ page
 });
 
 test('authorization code + PKCE in a consent popup, then the token calls the API', async ({ page }) => {
+  test.slow(); // a popup page with its own sandbox, then a token exchange and a refresh
   await page.goto('/docs/api/get-current-identity');
   const console = new TryIt(page);
   await console.root.getByText('Run an OAuth flow').click();
@@ -150,6 +153,7 @@ test('device sign-in: the console polls while the reader approves on the verific
 });
 
 test('reset restores the seed; a reload keeps the state', async ({ page }) => {
+  test.slow(); // several pages, each loading the console and the sandbox
   const { key } = await createKeyThroughConsole(page);
 
   await page.goto('/docs/api/get-api-key');
