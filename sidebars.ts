@@ -19,6 +19,7 @@ const sidebars: SidebarsConfig = {
     'webhooks',
     'security',
     'interactive-tools',
+    'writing-docs',
   ],
   api: apiSidebar,
 };

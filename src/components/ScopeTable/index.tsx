@@ -69,7 +69,9 @@ export default function ScopeTable(): ReactNode {
       <thead>
         <tr>
           <th scope="col">Scope</th>
-          <th scope="col">What it allows</th>
+          <th scope="col" className={styles.description}>
+            What it allows
+          </th>
           <th scope="col">Operations that need it</th>
         </tr>
       </thead>
