@@ -175,26 +175,28 @@ test('reset restores the seed; a reload keeps the state', async ({ page }) => {
   await expect(afterReload.status()).toHaveText(/^404/);
 });
 
-test('first load of a reference page does not download the sandbox or register its worker', async ({ page }) => {
+/**
+ * Loads a page and checks that its first load neither downloaded MSW (whose browser code prefixes
+ * everything it logs with "[MSW]"; no other script does) nor registered the sandbox's worker.
+ * Returns the scripts it downloaded.
+ */
+async function expectNoSandboxOnFirstLoad(page: Page, path: string): Promise<string[]> {
   const scripts: string[] = [];
   page.on('response', async (response) => {
     if (response.request().resourceType() === 'script') scripts.push(await response.text());
   });
-  await page.goto('/docs/api/create-api-key');
+  await page.goto(path);
   await page.waitForLoadState('networkidle');
-  expect(scripts.length).toBeGreaterThan(0);
-  // MSW's browser code prefixes everything it logs with "[MSW]"; no other script does.
   expect(scripts.filter((source) => source.includes('[MSW]'))).toEqual([]);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  return scripts;
+}
+
+test('first load of a reference page does not download the sandbox or register its worker', async ({ page }) => {
+  const scripts = await expectNoSandboxOnFirstLoad(page, '/docs/api/create-api-key');
+  expect(scripts.length).toBeGreaterThan(0);
 });
 
 test('guide pages never download the sandbox', async ({ page }) => {
-  const scripts: string[] = [];
-  page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script') scripts.push(await response.text());
-  });
-  await page.goto('/docs/authentication');
-  await page.waitForLoadState('networkidle');
-  expect(scripts.filter((source) => source.includes('[MSW]'))).toEqual([]);
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  await expectNoSandboxOnFirstLoad(page, '/docs/authentication');
 });
