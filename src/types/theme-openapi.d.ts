@@ -12,6 +12,9 @@ declare module '@theme/SchemaExpansion' {
 declare module '@theme/SkeletonLoader' {
   export { default } from 'docusaurus-theme-openapi-docs/lib/theme/SkeletonLoader';
 }
+declare module '@theme/SchemaItem' {
+  export { default } from 'docusaurus-theme-openapi-docs/lib/theme/SchemaItem';
+}
 declare module '@theme/ApiExplorer/Accept/slice' {
   export { default } from 'docusaurus-theme-openapi-docs/lib/theme/ApiExplorer/Accept/slice';
 }
@@ -22,8 +25,15 @@ declare module '@theme/ApiExplorer/SchemaSelection/slice' {
   export { default } from 'docusaurus-theme-openapi-docs/lib/theme/ApiExplorer/SchemaSelection/slice';
 }
 
-// `@theme-original/*` is declared as `any` by @docusaurus/module-type-aliases; the MDXComponents
-// wrapper spreads the original map, so give it the map's real type.
+// `@theme-original/*` is declared as `any` by @docusaurus/module-type-aliases; give the originals
+// this site wraps their real types.
 declare module '@theme-original/MDXComponents' {
   export { default } from '@theme/MDXComponents';
+}
+declare module '@theme-original/ParamsItem' {
+  export * from 'docusaurus-theme-openapi-docs/lib/theme/ParamsItem';
+  export { default } from 'docusaurus-theme-openapi-docs/lib/theme/ParamsItem';
+}
+declare module '@theme-original/Schema' {
+  export { default } from 'docusaurus-theme-openapi-docs/lib/theme/Schema';
 }

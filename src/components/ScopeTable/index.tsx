@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 
 import { scopeCovers } from '@site/mock-server/core/scopes';
 import { operations, type Scope, scopeDescriptions } from '@site/mock-server/generated/catalogue';
+import HorizontalScroll from '@site/src/components/HorizontalScroll';
 
 import styles from './styles.module.css';
 
@@ -65,31 +66,33 @@ export default function ScopeTable(): ReactNode {
   const brokenLinks = useBrokenLinks();
   for (const scope of scopes) brokenLinks.collectAnchor(scopeAnchor(scope));
   return (
-    <table className={styles.table}>
-      <thead>
-        <tr>
-          <th scope="col">Scope</th>
-          <th scope="col" className={styles.description}>
-            What it allows
-          </th>
-          <th scope="col">Operations that need it</th>
-        </tr>
-      </thead>
-      <tbody>
-        {scopes.map((scope) => (
-          <tr key={scope} id={scopeAnchor(scope)}>
-            <th scope="row" className={styles.scope}>
-              <ScopeName scope={scope} />
+    <HorizontalScroll label="Scopes">
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Scope</th>
+            <th scope="col" className={styles.description}>
+              What it allows
             </th>
-            <td>
-              <InlineMarkdown text={scopeDescriptions[scope]} />
-            </td>
-            <td>
-              <OperationsCell scope={scope} />
-            </td>
+            <th scope="col">Operations that need it</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {scopes.map((scope) => (
+            <tr key={scope} id={scopeAnchor(scope)}>
+              <th scope="row" className={styles.scope}>
+                <ScopeName scope={scope} />
+              </th>
+              <td>
+                <InlineMarkdown text={scopeDescriptions[scope]} />
+              </td>
+              <td>
+                <OperationsCell scope={scope} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </HorizontalScroll>
   );
 }

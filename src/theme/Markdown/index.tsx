@@ -9,11 +9,14 @@
  * Edits for an upgrade to re-apply: code blocks without a language (and indented ones) also go
  * through `CodeBlock` (the original left them as a bare `<code>`); admonition bodies are rendered as
  * Markdown (the original dropped them) and an untitled one gets `Admonition`'s default title; runs of
- * HTML sit in a `<div>`; footnotes (remark-gfm only) are not supported.
+ * HTML sit in a `<div>`; a table sits in a `HorizontalScroll` box, reachable by keyboard when it is
+ * wider than the column; footnotes (remark-gfm only) are not supported.
  */
 import Admonition from '@theme/Admonition';
 import CodeBlock from '@theme/CodeBlock';
 import { type ReactNode, useMemo } from 'react';
+
+import HorizontalScroll from '@site/src/components/HorizontalScroll';
 
 import { type MarkdownPart, renderMarkdown } from './render-markdown';
 
@@ -28,6 +31,12 @@ function Parts({ parts }: { readonly parts: readonly MarkdownPart[] }): ReactNod
     switch (part.kind) {
       case 'html':
         return <div key={index} dangerouslySetInnerHTML={{ __html: part.html }} />;
+      case 'table':
+        return (
+          <HorizontalScroll key={index} label="Table">
+            <div dangerouslySetInnerHTML={{ __html: part.html }} />
+          </HorizontalScroll>
+        );
       case 'code':
         return (
           <CodeBlock key={index} language={part.language}>

@@ -74,6 +74,7 @@ function partsAsHtml(parts: readonly MarkdownPart[]): string {
     .map((part) => {
       switch (part.kind) {
         case 'html':
+        case 'table':
           return part.html;
         case 'code':
           return `<pre><code>${escapeHtml(part.code)}</code></pre>`;
@@ -138,6 +139,7 @@ describe('renderMarkdown', () => {
   it('renders a GFM table, keeping raw <br/> in cells as the enum-description table does', () => {
     const parts = renderMarkdown('| Enum Value | Description |\n| ---- | ----- |\n| `a` | first<br/>line | \n');
     expect(parts).toHaveLength(1);
+    expect(parts[0]?.kind).toBe('table');
     expect(outline(partsAsHtml(parts))).toEqual({
       text: 'Enum Value Description a first line',
       tags: ['br', 'code', 'table', 'tbody', 'td', 'th', 'thead', 'tr'],

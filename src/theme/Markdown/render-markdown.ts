@@ -8,6 +8,8 @@ import { Marked, type Token, type Tokens, type TokenizerExtension } from 'marked
 /** One piece of a rendered description, in document order. */
 export type MarkdownPart =
   | { readonly kind: 'html'; readonly html: string }
+  /** A GFM table as HTML, apart so the component can let it scroll sideways. */
+  | { readonly kind: 'table'; readonly html: string }
   | { readonly kind: 'code'; readonly language: string | undefined; readonly code: string }
   | {
       readonly kind: 'admonition';
@@ -51,6 +53,10 @@ function isCode(token: Token): token is Tokens.Code {
   return token.type === 'code';
 }
 
+function isTable(token: Token): token is Tokens.Table {
+  return token.type === 'table';
+}
+
 function isAdmonition(token: Token): token is AdmonitionToken {
   return token.type === 'admonition';
 }
@@ -70,6 +76,9 @@ function toParts(tokens: readonly Token[]): MarkdownPart[] {
       // The info string's first word is the language, as remark reads it (`ts title="x"` → `ts`).
       const language = token.lang?.split(/\s/, 1)[0] || undefined;
       parts.push({ kind: 'code', language, code: token.text });
+    } else if (isTable(token)) {
+      flush();
+      parts.push({ kind: 'table', html: marked.parser([token]).trim() });
     } else if (isAdmonition(token)) {
       flush();
       parts.push({ kind: 'admonition', type: token.admonitionType, title: token.title, parts: toParts(token.tokens) });
