@@ -1,9 +1,9 @@
 import Link from '@docusaurus/Link';
 import CodeBlock from '@theme/CodeBlock';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 
 import { credentialInResponse } from '@site/src/console/credential-in-response';
-import { keepCredential } from '@site/src/console/credentials';
+import { type Credential, keepCredential } from '@site/src/console/credentials';
 import { explain } from '@site/src/console/explain';
 import { type ConsoleResult, displayBody } from '@site/src/console/send';
 
@@ -60,18 +60,37 @@ export default function ResponseView({ result, target, clientId }: Props): React
               </tbody>
             </table>
           </details>
-          {issued && (
-            <p className={styles.ok}>
-              The response carries a new credential.{' '}
-              <button type="button" className="button button--sm button--success" onClick={() => keepCredential(issued)}>
-                Use it in every console
-              </button>
-            </p>
-          )}
+          {issued && <IssuedCredential key={issued.id} credential={issued} />}
           <ResponseBody body={result.body} headers={result.headers} />
         </>
       )}
     </section>
+  );
+}
+
+/** Offers a credential found in the response to every console, and says so once it is taken. */
+function IssuedCredential({ credential }: { credential: Credential }): ReactNode {
+  const [kept, setKept] = useState(false);
+  return (
+    <p className={styles.ok} role="status">
+      {kept ? (
+        <>Every console on this site now sends it.</>
+      ) : (
+        <>
+          The response carries a new credential.{' '}
+          <button
+            type="button"
+            className="button button--sm button--success"
+            onClick={() => {
+              keepCredential(credential);
+              setKept(true);
+            }}
+          >
+            Use it in every console
+          </button>
+        </>
+      )}
+    </p>
   );
 }
 

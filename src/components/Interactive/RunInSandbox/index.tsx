@@ -1,3 +1,4 @@
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 
 import { sandboxOrigin } from '@site/mock-server/hosts/sandbox-origin';
@@ -24,6 +25,8 @@ type State = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; outcome: R
  */
 export default function RunInSandbox({ children, ...spec }: Props): ReactNode {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // The server renders the button; until the page hydrates a click on it would be lost.
+  const hydrated = useIsBrowser();
   const problem = specProblem(spec);
   const method = spec.method.toUpperCase();
 
@@ -41,7 +44,7 @@ export default function RunInSandbox({ children, ...spec }: Props): ReactNode {
     <div className={styles.runner} data-testid="run-in-sandbox">
       {children}
       <div className={styles.bar}>
-        <button type="button" className="button button--sm button--primary" onClick={() => void run()} disabled={problem !== undefined || state.kind === 'running'}>
+        <button type="button" className="button button--sm button--primary" onClick={() => void run()} disabled={!hydrated || problem !== undefined || state.kind === 'running'}>
           {state.kind === 'running' ? 'Running…' : state.kind === 'done' ? 'Run again' : 'Run in sandbox'}
         </button>
         <span className={shared.hint}>
