@@ -12,6 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, ViewportSize } from '@playwright/test';
 import { parse } from 'yaml';
 
+import { TryIt } from './support/console';
 import { expect, test } from './support/fixtures';
 
 type ColorMode = 'light' | 'dark';
@@ -132,13 +133,21 @@ for (const view of views) {
   });
 }
 
-/** Opens the console's OAuth flows and its code snippets, so axe sees them too. */
+/**
+ * Sends the console's request with a one-click credential and opens its OAuth flows and code
+ * snippets, so axe sees the response, its status colour and every panel too.
+ */
 async function openConsolePanels(page: Page): Promise<void> {
-  const console = page.getByTestId('try-it');
-  await expect(console).toBeVisible();
+  const tryIt = new TryIt(page);
+  await tryIt.getSuitableCredential();
+  await tryIt.send();
+  await expect(tryIt.status()).toHaveText(/^201 Created/);
+  const console = tryIt.root;
   await console.getByText('Run an OAuth flow', { exact: true }).click();
   await console.getByText('Code snippets', { exact: true }).click();
-  await expect(console.locator('details[open]')).toHaveCount(2);
+  for (const panel of ['Run an OAuth flow', 'Code snippets']) {
+    await expect(console.locator('details', { has: page.getByText(panel, { exact: true }) })).toHaveAttribute('open', '');
+  }
   await expect(console.getByTestId('snippet')).toBeVisible();
 }
 

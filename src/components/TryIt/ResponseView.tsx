@@ -2,6 +2,7 @@ import Link from '@docusaurus/Link';
 import CodeBlock from '@theme/CodeBlock';
 import { type ReactNode, useState } from 'react';
 
+import NameValueTable from '@site/src/components/NameValueTable';
 import { credentialInResponse } from '@site/src/console/credential-in-response';
 import { type Credential, keepCredential } from '@site/src/console/credentials';
 import { explain } from '@site/src/console/explain';
@@ -47,18 +48,7 @@ export default function ResponseView({ result, target, clientId }: Props): React
         <>
           <details className={styles.headers} open>
             <summary>Headers ({result.headers.length})</summary>
-            <table data-testid="response-headers">
-              <tbody>
-                {result.headers.map(([name, value]) => (
-                  <tr key={name}>
-                    <th scope="row">{name}</th>
-                    <td>
-                      <code>{value}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <NameValueTable testId="response-headers" rows={result.headers.map(([name, value]) => [name, <code>{value}</code>])} />
           </details>
           {issued && <IssuedCredential key={issued.id} credential={issued} />}
           <ResponseBody body={result.body} headers={result.headers} />

@@ -1,5 +1,7 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 
+import NameValueTable from '@site/src/components/NameValueTable';
+
 import shared from '../shared/styles.module.css';
 import type { Inspection, SignatureStatus } from './jwt';
 import { loadJwt } from './load';
@@ -105,21 +107,16 @@ function InspectionView({ inspection }: { inspection: Inspection }): ReactNode {
       <strong>Header</strong>
       <pre className={styles.json}>{JSON.stringify(header, null, 2)}</pre>
       <strong>Claims</strong>
-      <table className={shared.table} data-testid="jwt-claims">
-        <tbody>
-          {Object.entries(claims).map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row">
-                <code>{name}</code>
-              </th>
-              <td>
-                <code>{JSON.stringify(value)}</code>
-                {timeOf.has(name) && <span className={shared.hint}> {timeOf.get(name)}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <NameValueTable
+        testId="jwt-claims"
+        rows={Object.entries(claims).map(([name, value]) => [
+          name,
+          <>
+            <code>{JSON.stringify(value)}</code>
+            {timeOf.has(name) && <span className={shared.hint}> {timeOf.get(name)}</span>}
+          </>,
+        ])}
+      />
     </div>
   );
 }

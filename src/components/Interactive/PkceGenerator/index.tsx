@@ -1,5 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
 
+import NameValueTable from '@site/src/components/NameValueTable';
+
 import Value from '../shared/Value';
 import shared from '../shared/styles.module.css';
 import {
@@ -61,20 +63,7 @@ export default function PkceGenerator(): ReactNode {
           <Value label="Code challenge" value={pair.challenge} testId="pkce-challenge" />
           <div className={shared.section}>
             <strong>Authorization request parameters</strong>
-            <table className={shared.table}>
-              <tbody>
-                {authorizeParameters(pair.challenge).map(([name, value]) => (
-                  <tr key={name}>
-                    <th scope="row">
-                      <code>{name}</code>
-                    </th>
-                    <td>
-                      <code>{value}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <NameValueTable rows={authorizeParameters(pair.challenge).map(([name, value]) => [name, <code>{value}</code>])} />
             <Value label="Query string" value={query} />
             <p className={shared.hint}>
               Add these to the <code>/oauth2/authorize</code> URL. Keep the verifier in your app and send it as <code>code_verifier</code> when you
