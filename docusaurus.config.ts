@@ -4,6 +4,8 @@ import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-sear
 import type * as OpenApiPlugin from 'docusaurus-plugin-openapi-docs';
 import { themes as prismThemes } from 'prism-react-renderer';
 
+import languageTabs from './src/remark/language-tabs';
+
 /** Written by `npm run bundle:spec` (build output, not in git); also served for download. */
 const bundledSpec = 'static/openapi.yaml';
 
@@ -44,6 +46,7 @@ const config: Config = {
         docs: {
           sidebarPath: './sidebars.ts',
           docItemComponent: '@theme/ApiItem',
+          remarkPlugins: [languageTabs],
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },

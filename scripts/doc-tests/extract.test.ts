@@ -133,6 +133,19 @@ describe('extractPage: outcomes', () => {
     expect(outcomeLines(result.examples)).toEqual([32, 32, 32, 32]);
   });
 
+  it('gives every fence of a :::tabs container the outcome that follows the container', () => {
+    const source = page(':::tabs', '', fence('bash run'), fence('js run'), fence('python run'), fence('go run'), ':::', '', json201);
+    const result = extractPage('p.mdx', source);
+    expect(result.examples.map((example) => example.language)).toEqual(['bash', 'javascript', 'python', 'go']);
+    expect(outcomeLines(result.examples)).toEqual([21, 21, 21, 21]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('keeps a heading with a colon whole when a fence takes its title from it', () => {
+    const result = extractPage('p.mdx', page('## Ask for read:clusters', '', fence('bash run')));
+    expect(result.examples[0]?.title).toBe('Ask for read:clusters');
+  });
+
   it('prefers an outcome inside the run fence’s own tab', () => {
     const source = page(
       '<Tabs>',

@@ -1,6 +1,6 @@
 /**
  * Finds the runnable examples of one MDX guide, parsed with the MDX grammar so that fences
- * inside JSX (`<Tabs>` / `<TabItem>`) are found like any other.
+ * inside JSX (`<Tabs>` / `<TabItem>`) or a `:::tabs` container are found like any other.
  *
  * The convention writers follow (README, "Runnable examples in guides"):
  *
@@ -10,17 +10,21 @@
  *   of those languages with none of them is a problem, so nothing goes unchecked by accident.
  *   Fences in other languages (json, http, text, mermaid…) are never run.
  * - The documented outcome of a `run` fence is the first later fence whose meta has `outcome`,
- *   looking past the other tabs of the `<Tabs>` it sits in and stopping at the next `run` fence.
+ *   looking past the other tabs of the `:::tabs` container or `<Tabs>` it sits in and stopping at
+ *   the next `run` fence.
  *   Its title holds the HTTP status (`title="Response: 201 Created"`); when it is JSON, its
  *   fields are what the response body must contain (see `outcome.ts`).
  */
 import type { Code, Nodes } from 'mdast';
+import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { mdxjs } from 'micromark-extension-mdxjs';
 
+import { languageTabsDirective } from '../../src/remark/language-tabs';
 import { type FenceMeta, parseFenceMeta } from './meta';
 
 export type Language = 'bash' | 'javascript' | 'python' | 'go';
@@ -81,7 +85,7 @@ export interface Page {
   problems: Problem[];
 }
 
-/** A fence with where it sits: the `<Tabs>`/`<TabItem>` around it and the heading above it. */
+/** A fence with where it sits: the tab groups around it and the heading above it. */
 interface Fence {
   line: number;
   lang: string;
@@ -91,7 +95,7 @@ interface Fence {
   heading: string;
 }
 
-/** One `<TabItem>` around a fence, both identified by their offset in the file. */
+/** One tab around a fence (a `<TabItem>` or a fence of `:::tabs`) and its group, by offset in the file. */
 interface TabPlace {
   tabs: number;
   item: number;
@@ -149,8 +153,8 @@ export function extractPage(file: string, source: string): Page {
 
 function collectFences(source: string): Fence[] {
   const tree = fromMarkdown(source, {
-    extensions: [mdxjs(), frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [mdxFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+    extensions: [mdxjs(), directive(), frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [mdxFromMarkdown(), directiveFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
   });
   const fences: Fence[] = [];
   let heading = '';
@@ -160,6 +164,12 @@ function collectFences(source: string): Fence[] {
     if (!('children' in node)) return;
     let innerTabs = tabs;
     let innerOpen = openTabs;
+    if (node.type === 'containerDirective' && node.name === languageTabsDirective) {
+      // Each fence of the container is a tab of its own.
+      const group = node.position?.start.offset ?? -1;
+      for (const child of node.children) walk(child, [...tabs, { tabs: group, item: child.position?.start.offset ?? -1 }], undefined);
+      return;
+    }
     if (node.type === 'mdxJsxFlowElement') {
       const offset = node.position?.start.offset ?? -1;
       if (node.name === 'Tabs') innerOpen = offset;
@@ -177,6 +187,8 @@ function toFence(node: Code, tabs: readonly TabPlace[], heading: string): Fence 
 
 function textOf(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  // `read:clusters` in prose parses as the text `read` and a directive `:clusters`.
+  if (node.type === 'textDirective') return `:${node.name}${node.children.map((child) => textOf(child)).join('')}`;
   if (!('children' in node)) return '';
   return node.children
     .map((child) => textOf(child))
@@ -186,7 +198,7 @@ function textOf(node: Nodes): string {
 
 /**
  * The outcome fence of the `run` fence at `index`: the first later fence marked `outcome`,
- * skipping the other tabs of the innermost `<Tabs>` the run fence is in, and giving up at the
+ * skipping the other tabs of the innermost tab group the run fence is in, and giving up at the
  * next `run` fence (which then owns whatever outcome follows).
  */
 function findOutcomeFence(fences: readonly Fence[], index: number): Fence | undefined {
