@@ -27,7 +27,7 @@ describe('the doc-test runner on its fixtures', () => {
       expect(passed).toBe(true);
       expect(output).toContain('Examples: 7 run (bash 3, javascript 1, python 2, go 1), 7 passed, 0 failed.');
       expect(output).toContain('Skipped: 1 norun (go 1).');
-      expect(output).toMatch(/^PASS {2}scripts\/doc-tests\/fixtures\/example\.mdx:85 {2}go {2}"Ask who you are" — 200 and body as documented/m);
+      expect(output).toMatch(/^PASS {2}scripts\/doc-tests\/fixtures\/example\.mdx:72 {2}go {2}"Ask who you are" — 200 and body as documented/m);
     },
     timeoutMs,
   );
