@@ -11,6 +11,7 @@ export interface SpecOperation {
   method: (typeof httpMethods)[number];
   path: string;
   operationId: string;
+  description?: string;
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string }[];
   requestBody?: unknown;

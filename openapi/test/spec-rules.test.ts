@@ -5,6 +5,7 @@
 import kebabCase from 'lodash/kebabCase.js';
 import { describe, expect, it } from 'vitest';
 
+import { storeCaps } from '../../mock-server/core/store';
 import { loadBundledSpec, specOperations } from './bundle';
 
 const spec = loadBundledSpec();
@@ -53,5 +54,17 @@ describe('the spec', () => {
     expect(new Set(slugs).size).toBe(slugs.length);
     for (const slug of slugs) expect(slug).not.toMatch(/(^|-)[a-z](-|$)/);
     expect(slugs).toEqual(expect.arrayContaining(['create-api-key', 'exchange-credentials-for-access-token']));
+  });
+
+  // The reference pages state the sandbox's caps; the mock enforces them. One number, said twice.
+  it.each([
+    ['createApiKey', `at most ${storeCaps.apiKeysPerOrg} API keys per organization`],
+    ['createPersonalAccessToken', `at most ${storeCaps.patsPerUser} active tokens per user`],
+    ['registerOauthClient', `at most ${storeCaps.clientsPerOrg} OAuth clients per organization`],
+    ['createWebhook', `at most ${storeCaps.webhooksPerOrg} webhooks per organization`],
+    ['createCluster', `at most ${storeCaps.clustersPerOrg} clusters per organization`],
+  ])('%s states the cap the sandbox enforces', (operationId, cap) => {
+    const description = operations.find((operation) => operation.operationId === operationId)?.description ?? '';
+    expect(description.replace(/\s+/g, ' ')).toContain(`The sandbox keeps ${cap}`);
   });
 });
