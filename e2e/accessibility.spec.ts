@@ -75,9 +75,14 @@ async function useColorMode(page: Page, view: View): Promise<void> {
   expect(await current()).toBe(view.mode);
 }
 
-/** Waits until the page's diagrams (drawn after hydration) are visible, so axe sees them. */
+/**
+ * Waits until the page is hydrated (Docusaurus then marks `<html data-has-hydrated>`; what React
+ * adds, such as keyboard stops on wide tables, is in place) and its diagrams, drawn after
+ * hydration, are visible, so axe sees the page a reader uses.
+ */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
   for (const diagram of await page.locator('.docusaurus-mermaid-container').all()) await expect(diagram.locator('svg')).toBeVisible();
 }
 

@@ -3,7 +3,7 @@
  * then, only then, becomes a keyboard stop, so it can be scrolled without a pointer (WCAG 2.1.1,
  * axe rule `scrollable-region-focusable`). A table that fits adds no stop to the tab order.
  */
-import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useLayoutEffect, useRef, useState } from 'react';
 
 import styles from './styles.module.css';
 
@@ -15,10 +15,14 @@ interface Props {
 
 function useOverflowsSideways(ref: RefObject<HTMLElement | null>): boolean {
   const [overflows, setOverflows] = useState(false);
-  useEffect(() => {
+  // Measured in the same commit that hydrates the page, not at the next frame: a keyboard (or an
+  // audit) that reaches the page as soon as it is interactive already finds the stop.
+  useLayoutEffect(() => {
     const box = ref.current;
     if (!box) return undefined;
-    const observer = new ResizeObserver(() => setOverflows(box.scrollWidth > box.clientWidth));
+    const measure = (): void => setOverflows(box.scrollWidth > box.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(box);
     if (box.firstElementChild) observer.observe(box.firstElementChild);
     return () => observer.disconnect();
