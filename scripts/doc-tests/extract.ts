@@ -24,22 +24,11 @@ import { directive } from 'micromark-extension-directive';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { mdxjs } from 'micromark-extension-mdxjs';
 
+import { type CodeLanguage, codeLanguageOf } from '../../src/remark/code-languages';
 import { languageTabsDirective } from '../../src/remark/language-tabs';
 import { type FenceMeta, parseFenceMeta } from './meta';
 
-export type Language = 'bash' | 'javascript' | 'python' | 'go';
-
-/** Fence languages that are run, by the name a writer may use. */
-export const runnableLanguages: Readonly<Record<string, Language>> = {
-  bash: 'bash',
-  sh: 'bash',
-  shell: 'bash',
-  js: 'javascript',
-  javascript: 'javascript',
-  python: 'python',
-  py: 'python',
-  go: 'go',
-};
+export type Language = CodeLanguage;
 
 export interface SetupBlock {
   line: number;
@@ -115,11 +104,11 @@ export function extractPage(file: string, source: string): Page {
     return page;
   }
   fences.forEach((fence, index) => {
-    const language = runnableLanguages[fence.lang.toLowerCase()];
+    const language = codeLanguageOf[fence.lang.toLowerCase()];
     const problem = (message: string): void => void page.problems.push({ file, line: fence.line, message });
     if (language === undefined) {
       if (fence.meta.flags.has('run') || fence.meta.flags.has('setup')) {
-        problem(`a \`${fence.lang || 'plain'}\` fence cannot be run: only ${Object.keys(runnableLanguages).join(', ')} are`);
+        problem(`a \`${fence.lang || 'plain'}\` fence cannot be run: only ${Object.keys(codeLanguageOf).join(', ')} are`);
       }
       return;
     }

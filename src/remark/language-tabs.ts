@@ -25,11 +25,13 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxjsEsm } from 'mdast-util-mdx';
 import type { VFile } from 'vfile';
 
+import { type CodeLanguage, codeLanguageOf } from './code-languages';
+
 /** The directive's name: `:::tabs`. */
 export const languageTabsDirective = 'tabs';
 
 /** The `groupId` every language tab group shares, so one choice applies everywhere. */
-export const languageGroup = 'language';
+const languageGroup = 'language';
 
 interface Tab {
   /** Stored as the reader's choice; kept stable so choices made before a change still apply. */
@@ -37,21 +39,11 @@ interface Tab {
   readonly label: string;
 }
 
-const curl: Tab = { value: 'curl', label: 'curl' };
-const javascript: Tab = { value: 'javascript', label: 'JavaScript' };
-const python: Tab = { value: 'python', label: 'Python' };
-const go: Tab = { value: 'go', label: 'Go' };
-
-/** The tab of each fence language a writer may use. */
-export const tabOfLanguage: Readonly<Record<string, Tab>> = {
-  bash: curl,
-  sh: curl,
-  shell: curl,
-  js: javascript,
-  javascript,
-  python,
-  py: python,
-  go,
+const tabOf: Readonly<Record<CodeLanguage, Tab>> = {
+  bash: { value: 'curl', label: 'curl' },
+  javascript: { value: 'javascript', label: 'JavaScript' },
+  python: { value: 'python', label: 'Python' },
+  go: { value: 'go', label: 'Go' },
 };
 
 // Local names no page would choose, so a page's own `Tabs` import cannot collide with them.
@@ -96,11 +88,12 @@ function toTabs(container: ContainerDirective, file: VFile): MdxJsxFlowElement {
       file.fail(`a :::${languageTabsDirective} container holds only code fences, one per language; found ${child.type}`, child);
     }
     const fence: Code = child;
-    const tab = tabOfLanguage[(fence.lang ?? '').toLowerCase()];
-    if (!tab) {
-      const known = Object.keys(tabOfLanguage).join(', ');
+    const language = codeLanguageOf[(fence.lang ?? '').toLowerCase()];
+    if (!language) {
+      const known = Object.keys(codeLanguageOf).join(', ');
       file.fail(`a :::${languageTabsDirective} fence must be in one of ${known}; found ${JSON.stringify(fence.lang ?? '')}`, fence);
     }
+    const tab = tabOf[language];
     if (seen.has(tab.value)) file.fail(`two ${tab.label} fences in one :::${languageTabsDirective} container`, fence);
     seen.add(tab.value);
     return { type: 'mdxJsxFlowElement', name: tabItemName, attributes: [attribute('value', tab.value), attribute('label', tab.label)], children: [fence] };

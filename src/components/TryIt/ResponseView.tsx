@@ -1,11 +1,12 @@
 import Link from '@docusaurus/Link';
 import CodeBlock from '@theme/CodeBlock';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 
 import NameValueTable from '@site/src/components/NameValueTable';
 import { credentialInResponse } from '@site/src/console/credential-in-response';
-import { type Credential, keepCredential } from '@site/src/console/credentials';
+import { type Credential, keepCredential, wallet } from '@site/src/console/credentials';
 import { explain } from '@site/src/console/explain';
+import { usePersistedValue } from '@site/src/console/persisted-value';
 import { type ConsoleResult, displayBody } from '@site/src/console/send';
 
 import styles from './styles.module.css';
@@ -50,7 +51,7 @@ export default function ResponseView({ result, target, clientId }: Props): React
             <summary>Headers ({result.headers.length})</summary>
             <NameValueTable testId="response-headers" rows={result.headers.map(([name, value]) => [name, <code>{value}</code>])} />
           </details>
-          {issued && <IssuedCredential key={issued.id} credential={issued} />}
+          {issued && <IssuedCredential credential={issued} />}
           <ResponseBody body={result.body} headers={result.headers} />
         </>
       )}
@@ -58,24 +59,17 @@ export default function ResponseView({ result, target, clientId }: Props): React
   );
 }
 
-/** Offers a credential found in the response to every console, and says so once it is taken. */
+/** Offers a credential found in the response to every console, and says so while they use it. */
 function IssuedCredential({ credential }: { credential: Credential }): ReactNode {
-  const [kept, setKept] = useState(false);
+  const inUse = usePersistedValue(wallet).selected[credential.server] === credential.id;
   return (
     <p className={styles.ok} role="status">
-      {kept ? (
+      {inUse ? (
         <>Every console on this site now sends it.</>
       ) : (
         <>
           The response carries a new credential.{' '}
-          <button
-            type="button"
-            className="button button--sm button--success"
-            onClick={() => {
-              keepCredential(credential);
-              setKept(true);
-            }}
-          >
+          <button type="button" className="button button--sm button--success" onClick={() => keepCredential(credential)}>
             Use it in every console
           </button>
         </>
