@@ -17,18 +17,24 @@ export function scopeCovers(held: string, required: string): boolean {
 export const holdsScope = (scopes: readonly string[], required: string): boolean =>
   scopes.some((held) => scopeCovers(held, required));
 
-function insufficient(required: string): ApiError {
-  return new ApiError('insufficient_scope', `This operation requires the ${required} scope.`, { required_scope: required });
+function insufficient(required: string, message = `This operation requires the ${required} scope.`): ApiError {
+  return new ApiError('insufficient_scope', message, { required_scope: required });
 }
 
 /**
  * Enforces the one scope an operation needs, honouring the `x-datastack-scope` header.
  *
+ * A declared scope is checked first: when the credential does not hold it, the refusal names the
+ * declared scope (the one the caller asked to exercise), not the operation's, which the credential
+ * may well hold; when it is held but does not cover the operation, the refusal names the
+ * operation's scope.
+ *
  * @param held the credential's scopes
  * @param required the scope the spec names for the operation
  * @param declared the `x-datastack-scope` header, when the caller sent one
- * @throws ApiError `invalid_request` for an unknown declared scope; `insufficient_scope` when the
- *   declared scope is not held or not enough, or when no held scope covers `required`
+ * @throws ApiError `invalid_request` for an unknown declared scope; `insufficient_scope`
+ *   (details.required_scope: the scope that is missing) when the declared scope is not held or
+ *   not enough, or when no held scope covers `required`
  */
 export function checkScope(held: readonly string[], required: string, declared?: string | null): void {
   if (declared !== undefined && declared !== null) {
@@ -37,7 +43,12 @@ export function checkScope(held: readonly string[], required: string, declared?:
         field: 'x-datastack-scope',
       });
     }
-    if (!holdsScope(held, declared) || !scopeCovers(declared, required)) throw insufficient(required);
+    if (!holdsScope(held, declared)) {
+      throw insufficient(declared, `x-datastack-scope declares ${declared}, which this credential does not hold.`);
+    }
+    if (!scopeCovers(declared, required)) {
+      throw insufficient(required, `x-datastack-scope declares ${declared}, which does not cover this operation; it requires ${required}.`);
+    }
     return;
   }
   if (!holdsScope(held, required)) throw insufficient(required);

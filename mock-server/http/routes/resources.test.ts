@@ -49,6 +49,20 @@ describe('GET /v1/clusters (listClusters)', () => {
     expect(forbidden.body.details).toEqual({ required_scope: 'read:clusters' });
   });
 
+  it('issue 11: a read-only token declaring manage:clusters is told manage:clusters is missing, in the body and the challenge', async () => {
+    const { call } = await testSandbox();
+    const response = await call('GET', '/v1/clusters', { token: seeded.graceToken, headers: { 'x-datastack-scope': 'manage:clusters' } });
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({
+      error: 'insufficient_scope',
+      message: 'x-datastack-scope declares manage:clusters, which this credential does not hold.',
+      details: { required_scope: 'manage:clusters' },
+    });
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="datastack", error="insufficient_scope", scope="manage:clusters"');
+    const corrected = await call('GET', '/v1/clusters', { token: seeded.graceToken, headers: { 'x-datastack-scope': 'read:clusters' } });
+    expect(corrected.status).toBe(200);
+  });
+
   it('answers 429 once the credential used up its window', async () => {
     const { call, sandbox } = await testSandbox();
     for (let i = 0; i < 600; i++) sandbox.limiter.hit('tok_graceRead', 'team');
