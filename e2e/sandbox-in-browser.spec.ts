@@ -81,7 +81,7 @@ test('the worker answers sandbox requests in the page, with the same behaviour a
   expect(me.status).toBe(200);
   expect(JSON.parse(me.body)).toMatchObject({ user: { id: 'usr_ada' }, credential: { kind: 'personal_access_token' } });
   expect(me.headers['x-request-id']).toMatch(/^req_/);
-  expect(me.headers['ratelimit-limit']).toBe('600');
+  expect(me.headers['ratelimit-limit']).toBe('1000');
 
   const anonymous = await fromPage(page, '/v1/me');
   expect(anonymous.status).toBe(401);

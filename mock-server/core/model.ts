@@ -5,7 +5,7 @@
  */
 import type { PlanTier } from './rate-limit';
 
-export type Role = 'admin' | 'member';
+export type Role = 'admin' | 'member' | 'viewer';
 
 export interface OrgSettings {
   members_can_create_tokens: boolean;

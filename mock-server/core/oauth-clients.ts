@@ -6,6 +6,7 @@ import { ApiError, quote } from './errors';
 import type { ClientType, OAuthClient } from './model';
 import { randomId, randomToken } from './random';
 import type { Sandbox } from './sandbox';
+import { checkGrantable } from './roles';
 import { holdsScope, offlineAccess, permissionScopes } from './scopes';
 import { hashSecret } from './secrets';
 import { storeCaps } from './store';
@@ -107,12 +108,15 @@ export async function registerOauthClient(sandbox: Sandbox, principal: Principal
     throw new ApiError('invalid_request', 'refresh_token needs offline_access in allowed_scopes.', { field: 'allowed_scopes' });
   }
   if (grants.includes('client_credentials')) {
-    // Such a client acts as the user who registers it: it must not get more than the registering credential holds.
-    const missing = allowedScopes.find((scope) => scope !== offlineAccess && !holdsScope(principal.scopes, scope));
+    // Such a client is a service credential whose power is its scopes: it may get only what the
+    // registering credential holds, and what the registering user's role may grant.
+    const permissions = allowedScopes.filter((scope) => scope !== offlineAccess);
+    checkGrantable(principal, permissions);
+    const missing = permissions.find((scope) => !holdsScope(principal.scopes, scope));
     if (missing !== undefined) {
       throw new ApiError(
         'insufficient_scope',
-        `A client_credentials client acts as you, so it cannot get ${missing}: this credential does not hold it.`,
+        `A client_credentials client can hold only scopes of the credential registering it, and this credential does not hold ${missing}.`,
         { required_scope: missing },
       );
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Principal } from './credentials/authenticate';
-import { checkAdmin, removeOrgMember, updateOrgTokenSettings } from './org';
+import { checkAdministrator, removeOrgMember, updateOrgTokenSettings } from './org';
 import { Sandbox } from './sandbox';
 import { refusal } from '../test/support/refusal';
 
@@ -16,14 +16,23 @@ async function setUp() {
   return { sandbox, as };
 }
 
-describe('checkAdmin', () => {
-  it('passes admins and refuses members with forbidden', async () => {
-    const { as } = await setUp();
-    expect(checkAdmin(as('usr_ada')).id).toBe('usr_ada');
-    expect(refusal(() => checkAdmin(as('usr_grace')))).toMatchObject({
+describe('checkAdministrator', () => {
+  it('passes admins and refuses members and viewers with forbidden', async () => {
+    const { sandbox, as } = await setUp();
+    expect(checkAdministrator(sandbox, as('usr_ada'), 'manage:org')).toBe('usr_ada');
+    expect(refusal(() => checkAdministrator(sandbox, as('usr_grace'), 'read:org'))).toMatchObject({
       code: 'forbidden',
-      message: 'Only organization admins can do this; your role is member.',
+      message: 'Your role is member: only organization admins may use read:org.',
     });
+    expect(refusal(() => checkAdministrator(sandbox, as('usr_alan'), 'manage:org')).code).toBe('forbidden');
+  });
+
+  it('issue 11: passes an API key holding the scope, accountable to the admin who made it', async () => {
+    const { sandbox } = await setUp();
+    const org = sandbox.store.orgs.get('org_acme');
+    if (!org) throw new Error('seed changed');
+    const key: Principal = { kind: 'api_key', credentialId: 'key_ingest', org, user: null, role: null, scopes: ['manage:org'], expiresAt: null, tier: org.tier };
+    expect(checkAdministrator(sandbox, key, 'manage:org')).toBe('usr_ada');
   });
 });
 

@@ -2,16 +2,18 @@
  * Organization administration: members, cutting a member off (every credential at once, with or
  * without removing them), and the organization's rules for personal access tokens. Admins only.
  */
-import type { Principal } from './credentials/authenticate';
+import { actingUserId, type Principal } from './credentials/authenticate';
+import { maxLifetimeDays } from './credentials/personal-access-tokens';
 import { isActive } from './credentials/status';
 import { ApiError, quote } from './errors';
 import type { ApiKey, OrgSettings, PersonalAccessToken, User } from './model';
 import { type Page, type PageRequest, paginate } from './paginate';
 import type { Sandbox } from './sandbox';
+import { checkRole } from './roles';
 import type { Store } from './store';
 
-/** The longest token lifetime an organization may allow (the spec's bound on the setting). */
-export const maxOrgLifetimeDays = 730;
+/** The longest token lifetime an organization may allow: the longest any token may have. */
+export const maxOrgLifetimeDays = maxLifetimeDays;
 
 /** The settings an admin may change; absent fields stay as they are. */
 export type OrgSettingsChange = Partial<
@@ -33,18 +35,15 @@ export interface CredentialCutOff {
 }
 
 /**
- * The calling admin. Organization controls need the admin role on top of the scope, so a member
- * is refused with `forbidden`, distinct from `insufficient_scope`.
- * @throws ApiError `forbidden` when the credential acts for a member or for no user
+ * The user accountable for an organization-administration call. The operation's scope
+ * (`read:org` or `manage:org`) is the explicit grant: a user's credential also needs the admin
+ * role, checked here as on every request, while a service credential (an API key or a client
+ * acting as itself) holds that scope only because an admin gave it.
+ * @throws ApiError `forbidden` when the credential acts for a user who is not an admin
  */
-export function checkAdmin(principal: Principal): User {
-  if (!principal.user) {
-    throw new ApiError('forbidden', 'Only organization admins can do this, and this credential acts for a client, not a user.');
-  }
-  if (principal.user.role !== 'admin') {
-    throw new ApiError('forbidden', `Only organization admins can do this; your role is ${principal.user.role}.`);
-  }
-  return principal.user;
+export function checkAdministrator(sandbox: Sandbox, principal: Principal, scope: 'read:org' | 'manage:org'): string {
+  checkRole(principal, scope);
+  return actingUserId(sandbox, principal);
 }
 
 /** Members are listed in order of joining: earlier `createdAt` first, ties broken by id. */
@@ -54,18 +53,26 @@ const isMemberOf = (orgId: string) => (user: User) => user.orgId === orgId && us
 
 /**
  * The current members of the caller's organization, in order of joining. Removed users are gone.
- * @throws ApiError `forbidden` (see {@link checkAdmin}); `invalid_request` for a bad cursor
+ * @throws ApiError `forbidden` (see {@link checkAdministrator}); `invalid_request` for a bad cursor
  */
 export function listOrgMembers(sandbox: Sandbox, principal: Principal, page: PageRequest = {}): Page<User> {
-  const admin = checkAdmin(principal);
-  return paginate(sandbox.store.users.filter(isMemberOf(admin.orgId)), inOrderOfJoining, page);
+  checkAdministrator(sandbox, principal, 'read:org');
+  return paginate(sandbox.store.users.filter(isMemberOf(principal.org.id)), inOrderOfJoining, page);
 }
 
-function findMember(sandbox: Sandbox, admin: User, userId: string): User {
+/** @throws ApiError `not_found` for an unknown id or a user of another organization */
+export function findMember(sandbox: Sandbox, orgId: string, userId: string): User {
   const user = sandbox.store.users.get(userId);
   // Users of other organizations are reported like unknown ids, so ids cannot be probed.
-  if (!user || !isMemberOf(admin.orgId)(user)) throw new ApiError('not_found', `Your organization has no member ${quote(userId)}.`);
+  if (!user || !isMemberOf(orgId)(user)) throw new ApiError('not_found', `Your organization has no member ${quote(userId)}.`);
   return user;
+}
+
+/** The organization keeps at least one admin: a change that would leave none is refused. */
+export function checkKeepsAnAdmin(sandbox: Sandbox, user: User, change: string): void {
+  if (user.role !== 'admin') return;
+  const admins = sandbox.store.users.count((other) => isMemberOf(user.orgId)(other) && other.role === 'admin');
+  if (admins <= 1) throw new ApiError('conflict', `${user.id} is the organization's only admin; make another member admin before you ${change}.`);
 }
 
 /**
@@ -94,40 +101,41 @@ function cutOff(store: Store, user: User, now: number): Omit<CredentialCutOff, '
  * Removes a member from the caller's organization and, in the same instant, revokes every
  * credential of theirs. A removed user no longer authenticates with anything.
  *
- * An admin cannot remove themselves, so an organization always keeps an admin.
+ * An admin cannot remove themselves, and nobody can remove the organization's only admin.
  *
- * @throws ApiError `forbidden` (see {@link checkAdmin}), `not_found` (not a current member of the
- *   caller's organization), `conflict` (removing yourself)
+ * @throws ApiError `forbidden` (see {@link checkAdministrator}), `not_found` (not a current member
+ *   of the caller's organization), `conflict` (removing yourself or the only admin)
  */
 export function removeOrgMember(sandbox: Sandbox, principal: Principal, userId: string): CredentialCutOff {
-  const admin = checkAdmin(principal);
-  const user = findMember(sandbox, admin, userId);
-  if (user.id === admin.id) throw new ApiError('conflict', 'You cannot remove yourself; ask another admin.');
+  const actor = checkAdministrator(sandbox, principal, 'manage:org');
+  const user = findMember(sandbox, principal.org.id, userId);
+  if (user.id === principal.user?.id) throw new ApiError('conflict', 'You cannot remove yourself; ask another admin.');
+  checkKeepsAnAdmin(sandbox, user, 'removing them');
   const now = sandbox.clock.now();
   const summary = cutOff(sandbox.store, user, now);
   user.removedAt = now;
-  return { ...summary, memberRemoved: true, revokedBy: admin.id };
+  return { ...summary, memberRemoved: true, revokedBy: actor };
 }
 
 /**
  * Revokes every credential of a member, who stays in the organization and can sign in again to
  * create fresh ones. Allowed on yourself: the credential making the call is revoked too.
  *
- * @throws ApiError `forbidden` (see {@link checkAdmin}), `not_found` (not a current member of the
+ * @throws ApiError `forbidden` (see {@link checkAdministrator}), `not_found` (not a current member of the
  *   caller's organization)
  */
 export function revokeUserTokens(sandbox: Sandbox, principal: Principal, userId: string): CredentialCutOff {
-  const admin = checkAdmin(principal);
-  const user = findMember(sandbox, admin, userId);
-  return { ...cutOff(sandbox.store, user, sandbox.clock.now()), memberRemoved: false, revokedBy: admin.id };
+  const actor = checkAdministrator(sandbox, principal, 'manage:org');
+  const user = findMember(sandbox, principal.org.id, userId);
+  return { ...cutOff(sandbox.store, user, sandbox.clock.now()), memberRemoved: false, revokedBy: actor };
 }
 
 /**
  * The caller's organization's rules for personal access tokens.
- * @throws ApiError `forbidden` (see {@link checkAdmin})
+ * @throws ApiError `forbidden` (see {@link checkAdministrator})
  */
-export function getOrgTokenSettings(principal: Principal): OrgSettings {
-  checkAdmin(principal);
+export function getOrgTokenSettings(sandbox: Sandbox, principal: Principal): OrgSettings {
+  checkAdministrator(sandbox, principal, 'read:org');
   return principal.org.settings;
 }
 
@@ -135,11 +143,11 @@ export function getOrgTokenSettings(principal: Principal): OrgSettings {
  * Changes one or more token settings, recording who changed them and when. The rules govern
  * tokens created from now on; existing tokens keep their lifetime.
  *
- * @throws ApiError `forbidden` (see {@link checkAdmin}), `invalid_request` (no setting named, or
+ * @throws ApiError `forbidden` (see {@link checkAdministrator}), `invalid_request` (no setting named, or
  *   a value out of range)
  */
 export function updateOrgTokenSettings(sandbox: Sandbox, principal: Principal, change: OrgSettingsChange): OrgSettings {
-  const admin = checkAdmin(principal);
+  const actor = checkAdministrator(sandbox, principal, 'manage:org');
   const { members_can_create_tokens, max_token_lifetime_days, allow_non_expiring_tokens } = change;
   if (members_can_create_tokens === undefined && max_token_lifetime_days === undefined && allow_non_expiring_tokens === undefined) {
     throw new ApiError('invalid_request', 'Name at least one setting to change.');
@@ -155,6 +163,6 @@ export function updateOrgTokenSettings(sandbox: Sandbox, principal: Principal, c
   if (max_token_lifetime_days !== undefined) settings.max_token_lifetime_days = max_token_lifetime_days;
   if (allow_non_expiring_tokens !== undefined) settings.allow_non_expiring_tokens = allow_non_expiring_tokens;
   settings.updatedAt = sandbox.clock.now();
-  settings.updatedBy = admin.id;
+  settings.updatedBy = actor;
   return settings;
 }

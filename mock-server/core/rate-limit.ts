@@ -1,15 +1,21 @@
 import type { Clock } from './clock';
 
-/** Requests per minute and per credential, by the organization's plan. */
+/**
+ * Requests per minute and per credential, by the organization's plan. Enterprise limits are
+ * agreed per contract up to this ceiling; the sandbox's enterprise organization has the ceiling.
+ */
 export const planLimits = {
-  free: 60,
-  team: 600,
-  enterprise: 3000,
+  starter: 100,
+  business: 1_000,
+  enterprise: 10_000,
   /** Sandbox-only tier for load tests and CI: counted and reported, never refused. */
   unmetered: 1_000_000,
 } as const;
 
 export type PlanTier = keyof typeof planLimits;
+
+/** Requests that carry no working credential are counted per address, at this plan's rate. */
+export const addressTier: PlanTier = 'starter';
 
 const windowMs = 60_000;
 
@@ -40,16 +46,26 @@ export class RateLimiter {
 
   /** Counts one request by `credentialId` and reports the window it fell in. */
   hit(credentialId: string, tier: PlanTier): RateLimitStatus {
+    return this.#standing(credentialId, tier, true);
+  }
+
+  /** Reports where `credentialId` stands without counting a request (for the sandbox controls). */
+  peek(credentialId: string, tier: PlanTier): RateLimitStatus {
+    const status = this.#standing(credentialId, tier, false);
+    return { ...status, allowed: true };
+  }
+
+  #standing(credentialId: string, tier: PlanTier, count: boolean): RateLimitStatus {
     const now = this.clock.now();
     this.#sweep(now);
     let window = this.#windows.get(credentialId);
     if (!window || now - window.startedAt >= windowMs) {
       window = { startedAt: now, count: 0 };
-      this.#windows.set(credentialId, window);
+      if (count) this.#windows.set(credentialId, window);
     }
     const limit = planLimits[tier];
     const allowed = tier === 'unmetered' || window.count < limit;
-    if (allowed) window.count++;
+    if (allowed && count) window.count++;
     return {
       allowed,
       limit,

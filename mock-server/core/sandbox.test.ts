@@ -49,9 +49,9 @@ describe('Sandbox.restore', () => {
 
   it("keeps this copy's rate-limit windows", async () => {
     const reader = await Sandbox.create();
-    expect(reader.limiter.hit('key_ingest', 'free').remaining).toBe(59);
+    expect(reader.limiter.hit('key_ingest', 'starter').remaining).toBe(99);
     reader.restore(throughStorage(await Sandbox.create()));
-    expect(reader.limiter.hit('key_ingest', 'free').remaining).toBe(58);
+    expect(reader.limiter.hit('key_ingest', 'starter').remaining).toBe(98);
   });
 
   it('refuses an offset that is not a finite number with a TypeError, and replaces nothing', async () => {

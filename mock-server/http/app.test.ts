@@ -35,7 +35,7 @@ describe('the app through app.fetch', () => {
 
   it('limits a credential by its plan tier and says when to retry', async () => {
     const { call, tick } = sandbox;
-    for (let i = 0; i < 600; i++) await call('GET', '/v1/me', { token: seeded.graceToken });
+    for (let i = 0; i < 1000; i++) await call('GET', '/v1/me', { token: seeded.graceToken });
     const limited = await call('GET', '/v1/me', { token: seeded.graceToken });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: 'rate_limited' });
@@ -49,7 +49,7 @@ describe('the app through app.fetch', () => {
 
   it('forgets rate-limit windows when the sandbox is reset', async () => {
     const { call } = sandbox;
-    for (let i = 0; i < 600; i++) await call('GET', '/v1/me', { token: seeded.graceToken });
+    for (let i = 0; i < 1000; i++) await call('GET', '/v1/me', { token: seeded.graceToken });
     expect((await call('GET', '/v1/me', { token: seeded.graceToken })).status).toBe(429);
     expect((await call('POST', '/sandbox/reset')).status).toBe(200);
     expect((await call('GET', '/v1/me', { token: seeded.graceToken })).status).toBe(200);

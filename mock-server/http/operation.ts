@@ -6,10 +6,11 @@ import { authenticatePassword } from '../core/credentials/password';
 import { ApiError } from '../core/errors';
 import { checkFormEncoding } from '../core/oauth/params';
 import type { RateLimitStatus } from '../core/rate-limit';
+import { checkRole } from '../core/roles';
 import { checkScope } from '../core/scopes';
 import { operations } from '../generated/catalogue';
 import type { AppEnv } from './env';
-import { countByAddress, countByClient, recordLimit } from './middleware/rate-limit-headers';
+import { countByAddress, countByClient, recordLimit, reportByAddress } from './middleware/rate-limit-headers';
 import type { FormBody, JsonBody, JsonResponse, JsonStatus, OperationId, QueryOf } from './types';
 import { checkRequestPart } from './validation';
 
@@ -36,6 +37,9 @@ export interface OperationContext<Id extends OperationId> {
 export type OperationHandler<Id extends OperationId> = (ctx: OperationContext<Id>) => Promise<Response> | Response;
 
 const catalogue = new Map<string, CatalogueEntry>(operations.map((operation) => [operation.operationId, operation]));
+
+/** `GET /sandbox`, reset and clock: outside the reader's rate limit, so they always answer. */
+const isSandboxControl = (entry: CatalogueEntry): boolean => entry.path === '/sandbox' || entry.path.startsWith('/sandbox/');
 
 /** `/v1/api-keys/{keyId}` → `/v1/api-keys/:keyId` */
 export const honoPath = (path: string): string => path.replace(/\{([^}]+)\}/g, ':$1');
@@ -155,6 +159,9 @@ export function defineOperation<Id extends OperationId>(app: Hono<AppEnv>, opera
       c.set('principal', principal);
       checkLimit(recordLimit(c, c.get('sandbox').limiter.hit(principal.credentialId, principal.tier)), 'for this credential');
       if (principal.kind !== 'password') checkScope(principal.scopes, entry.scope, c.req.header('x-datastack-scope'));
+      checkRole(principal, entry.scope);
+    } else if (isSandboxControl(entry)) {
+      reportByAddress(c);
     } else if (!entry.authenticatesClient) {
       checkLimit(countByAddress(c), 'from this address');
     }

@@ -6,7 +6,7 @@ const headers = (extra: Record<string, string> = {}) =>
   new Headers({
     'content-type': 'application/json',
     'x-request-id': 'req_abcdefghijkl',
-    'ratelimit-limit': '600',
+    'ratelimit-limit': '1000',
     'ratelimit-remaining': '1',
     'ratelimit-reset': '3',
     'access-control-allow-origin': '*',

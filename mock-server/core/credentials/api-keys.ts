@@ -6,6 +6,7 @@ import { ApiError, quote } from '../errors';
 import type { ApiKey, KeyEnvironment } from '../model';
 import { randomId, randomString } from '../random';
 import type { Sandbox } from '../sandbox';
+import { checkGrantable } from '../roles';
 import { checkKnownScopes, holdsScope } from '../scopes';
 import { hashSecret, secretHint } from '../secrets';
 import { storeCaps } from '../store';
@@ -63,12 +64,15 @@ function checkExpiry(expiresAt: string, now: number): number {
 }
 
 /**
- * Creates a test-mode key in the caller's organization. The key can hold only scopes the caller's
- * own credential holds, and a restricted key only `read:` scopes.
+ * Creates a test-mode key in the caller's organization. A key is a service credential of the
+ * organization: it acts for no user and has no role, so its scopes are its whole power. It can
+ * hold only scopes the caller's own credential holds and the caller's role may grant (only an
+ * admin can make a key that administers the organization), and a restricted key only `read:` scopes.
  *
  * @throws ApiError `live_mode_unavailable` for `environment: live`; `invalid_request` for an
  *   unknown scope, a non-read scope on a restricted key, a bad `expires_at`, or a full
- *   organization; `insufficient_scope` naming a requested scope the caller lacks
+ *   organization; `insufficient_scope` naming a requested scope the caller lacks; `forbidden`
+ *   for a scope the caller's role may not grant
  */
 export async function createApiKey(sandbox: Sandbox, principal: Principal, request: ApiKeyRequest): Promise<IssuedApiKey> {
   const restricted = request.restricted ?? false;
@@ -90,6 +94,7 @@ export async function createApiKey(sandbox: Sandbox, principal: Principal, reque
       });
     }
   });
+  checkGrantable(principal, scopes);
   const missing = scopes.find((scope) => !holdsScope(principal.scopes, scope));
   if (missing !== undefined) {
     throw new ApiError('insufficient_scope', `A key cannot hold more than the credential creating it: this credential lacks ${missing}.`, {

@@ -16,7 +16,10 @@ export interface Principal {
   /** The token or key id; for OAuth access tokens and client JWTs, the client id. */
   credentialId: string;
   org: Org;
-  /** `null` when an OAuth client acts as itself (client credentials, client JWT). */
+  /**
+   * `null` for the organization's service credentials: API keys, and OAuth clients acting as
+   * themselves (client credentials, client JWT). They have no role; their scopes are their power.
+   */
   user: User | null;
   role: Role | null;
   scopes: readonly string[];
@@ -59,7 +62,7 @@ export async function authenticateBearer(sandbox: Sandbox, secret: string): Prom
   let record: CredentialRecord | undefined;
   let kind: CredentialKind;
   let credentialId: string | undefined;
-  let actsAsClient = false;
+  let actsAsService = false;
   if (secret.startsWith('dsp_')) {
     record = store.pats.find(hash);
     kind = 'personal_access_token';
@@ -67,6 +70,7 @@ export async function authenticateBearer(sandbox: Sandbox, secret: string): Prom
     const key = store.apiKeys.find(hash);
     record = key;
     kind = 'api_key';
+    actsAsService = true;
     // A rotated-out secret keeps working only until its grace period ends.
     if (key?.previousSecret?.secretHash === hash && key.previousSecret.expiresAt <= now) {
       throw refused('expired', 'This API key secret was rotated and its grace period is over; use the new secret.');
@@ -76,7 +80,7 @@ export async function authenticateBearer(sandbox: Sandbox, secret: string): Prom
     record = token;
     kind = 'oauth_access_token';
     credentialId = token?.clientId;
-    actsAsClient = token?.actsAs === 'client';
+    actsAsService = token?.actsAs === 'client';
   } else if (looksLikeJwt(secret)) {
     return authenticateClientJwt(sandbox, secret);
   } else {
@@ -96,8 +100,8 @@ export async function authenticateBearer(sandbox: Sandbox, secret: string): Prom
     kind,
     credentialId: credentialId ?? record.id,
     org,
-    user: actsAsClient ? null : (user ?? null),
-    role: actsAsClient ? null : (user?.role ?? null),
+    user: actsAsService ? null : (user ?? null),
+    role: actsAsService ? null : (user?.role ?? null),
     scopes: record.scopes,
     expiresAt: record.expiresAt,
     tier: org.tier,
@@ -114,12 +118,15 @@ async function authenticateClientJwt(sandbox: Sandbox, jwt: string): Promise<Pri
 }
 
 /**
- * The user a principal acts for: its own user, or, for an OAuth client acting as itself (client
- * credentials, client JWT), the user who registered the client.
+ * The user accountable for a request: the principal's own user, or, for a service credential,
+ * the user who created the API key or registered the OAuth client (recorded as `created_by`).
  * @throws ApiError `forbidden` when no such user can be found
  */
 export function actingUserId(sandbox: Sandbox, principal: Principal): string {
-  const userId = principal.user?.id ?? sandbox.store.clients.get(principal.credentialId)?.createdBy;
+  const { store } = sandbox;
+  const userId =
+    principal.user?.id ??
+    (principal.kind === 'api_key' ? store.apiKeys.get(principal.credentialId)?.userId : store.clients.get(principal.credentialId)?.createdBy);
   if (userId === undefined) throw new ApiError('forbidden', 'This credential acts for no user of the organization.');
   return userId;
 }

@@ -8,6 +8,7 @@ import type { OrgSettings, PersonalAccessToken, User } from '../model';
 import { newestFirst, type Page, type PageRequest, paginate } from '../paginate';
 import { randomBytes, randomId, toHex } from '../random';
 import type { Sandbox } from '../sandbox';
+import { checkGrantable } from '../roles';
 import { checkKnownScopes, holdsScope } from '../scopes';
 import { hashSecret } from '../secrets';
 import { storeCaps } from '../store';
@@ -115,8 +116,8 @@ export function checkLifetime(settings: OrgSettings, lifetimeDays: number | null
  * sandbox's maximum number of tokens, their oldest expired or revoked records make room; only
  * active tokens count against the cap.
  *
- * @throws ApiError `forbidden` (an API key or client credential; creation limited to admins; the
- *   cap of active tokens reached), `insufficient_scope` (details.required_scope: a requested scope
+ * @throws ApiError `forbidden` (an API key or client credential; creation limited to admins; a
+ *   scope the user's role does not allow; the cap of active tokens reached), `insufficient_scope` (details.required_scope: a requested scope
  *   the authenticating credential lacks), `invalid_request` (an unknown scope, a refused lifetime)
  */
 export async function issuePersonalAccessToken(
@@ -132,6 +133,7 @@ export async function issuePersonalAccessToken(
     throw new ApiError('forbidden', 'Your organization lets only admins create personal access tokens.');
   }
   checkKnownScopes(request.scopes, 'scopes');
+  checkGrantable(principal, request.scopes);
   if (principal.kind !== 'password') {
     const lacking = request.scopes.find((scope) => !holdsScope(principal.scopes, scope));
     if (lacking !== undefined) {

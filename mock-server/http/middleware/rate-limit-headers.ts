@@ -1,14 +1,24 @@
 import type { Context, MiddlewareHandler } from 'hono';
 
-import type { RateLimitStatus } from '../../core/rate-limit';
+import { addressTier, type RateLimitStatus } from '../../core/rate-limit';
 import type { AppEnv } from '../env';
 
+const addressKey = (c: Context<AppEnv>): string => `address:${c.env?.clientAddress ?? 'unknown'}`;
+
 /**
- * Counts a request that takes no credential against its caller's address, at the free tier.
+ * Counts a request that takes no credential against its caller's address, at the starter rate.
  * Operations with a credential are counted per credential by the operation wrapper instead.
  */
 export function countByAddress(c: Context<AppEnv>): RateLimitStatus {
-  return recordLimit(c, c.get('sandbox').limiter.hit(`address:${c.env?.clientAddress ?? 'unknown'}`, 'free'));
+  return recordLimit(c, c.get('sandbox').limiter.hit(addressKey(c), addressTier));
+}
+
+/**
+ * Reports the address's standing without counting: the sandbox controls are never limited, so
+ * a reset or a clock move always works, however many requests came before.
+ */
+export function reportByAddress(c: Context<AppEnv>): RateLimitStatus {
+  return recordLimit(c, c.get('sandbox').limiter.peek(addressKey(c), addressTier));
 }
 
 /**

@@ -65,7 +65,7 @@ describe('GET /v1/api-keys (listApiKeys)', () => {
 
   it('answers 429 with Retry-After once the credential used up its window', async () => {
     const { call, sandbox } = await testSandbox();
-    for (let i = 0; i < 600; i++) sandbox.limiter.hit('tok_adaCli', 'team');
+    for (let i = 0; i < 1000; i++) sandbox.limiter.hit('tok_adaCli', 'business');
     const response = await call('GET', '/v1/api-keys', { token: seeded.adaToken });
     expect(response.status).toBe(429);
     expect(response.body.error).toBe('rate_limited');
@@ -141,7 +141,7 @@ describe('POST /v1/api-keys (createApiKey)', () => {
       message: 'The sandbox can only create test keys; use environment: test.',
       details: { field: 'environment' },
     });
-    expect(sandbox.store.apiKeys.size).toBe(3);
+    expect(sandbox.store.apiKeys.size).toBe(4);
   });
 
   it('refuses scopes the calling credential does not hold with 403 naming the scope', async () => {
@@ -187,7 +187,7 @@ describe('POST /v1/api-keys (createApiKey)', () => {
       expect(response.status, field).toBe(400);
       expect(response.body).toMatchObject({ error: 'invalid_request', message, details: { field } });
     }
-    expect(sandbox.store.apiKeys.size).toBe(3);
+    expect(sandbox.store.apiKeys.size).toBe(4);
   });
 
   it('lets a key expire at its expires_at', async () => {
@@ -221,7 +221,7 @@ describe('POST /v1/api-keys (createApiKey)', () => {
     expect(response.body.message).toBe(
       'The organization already has 100 API keys (revoked ones included), the most the sandbox keeps; POST /sandbox/reset starts afresh.',
     );
-    expect(sandbox.store.apiKeys.size).toBe(storeCaps.apiKeysPerOrg + 1);
+    expect(sandbox.store.apiKeys.size).toBe(storeCaps.apiKeysPerOrg + 2);
   });
 
   it('answers 413 for a body over 64 KiB and 415 for a body that is not JSON', async () => {

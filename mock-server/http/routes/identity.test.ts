@@ -11,11 +11,11 @@ describe('GET /v1/me (getCurrentIdentity)', () => {
       user: { id: 'usr_grace', email: 'grace@acme.test' },
       org: { id: 'org_acme' },
       role: 'member',
-      plan_tier: 'team',
+      plan_tier: 'business',
       credential: { kind: 'personal_access_token', id: 'tok_graceRead' },
       scopes: ['read:profile', 'read:clusters', 'read:workspaces'],
     });
-    expect(response.headers.get('ratelimit-limit')).toBe('600');
+    expect(response.headers.get('ratelimit-limit')).toBe('1000');
     expect(response.headers.get('x-request-id')).toMatch(/^req_[A-Za-z0-9]{16}$/);
   });
 

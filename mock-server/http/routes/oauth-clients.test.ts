@@ -54,7 +54,7 @@ describe('GET /v1/oauth-clients (listOauthClients)', () => {
 
   it('answers 429 once the credential used up its window', async () => {
     const { call, sandbox } = await testSandbox();
-    for (let i = 0; i < 600; i++) sandbox.limiter.hit('tok_adaCli', 'team');
+    for (let i = 0; i < 1000; i++) sandbox.limiter.hit('tok_adaCli', 'business');
     expect((await call('GET', '/v1/oauth-clients', { token: seeded.adaToken })).status).toBe(429);
   });
 });
@@ -153,7 +153,7 @@ describe('POST /v1/oauth-clients (registerOauthClient)', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({
       error: 'insufficient_scope',
-      message: 'A client_credentials client acts as you, so it cannot get read:clusters: this credential does not hold it.',
+      message: 'A client_credentials client can hold only scopes of the credential registering it, and this credential does not hold read:clusters.',
       details: { required_scope: 'read:clusters' },
     });
     expect(sandbox.store.clients.size).toBe(3);

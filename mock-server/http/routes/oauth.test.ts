@@ -242,7 +242,7 @@ describe('POST /oauth2/token: request and client checks', () => {
 
   it('limits requests that name no client per address: 429 temporarily_unavailable with Retry-After', async () => {
     const { call } = await testSandbox();
-    for (let i = 0; i < 60; i++) await call('POST', '/oauth2/token', { clientAddress: '198.51.100.7', form: { grant_type: 'client_credentials' } });
+    for (let i = 0; i < 100; i++) await call('POST', '/oauth2/token', { clientAddress: '198.51.100.7', form: { grant_type: 'client_credentials' } });
     const response = await call('POST', '/oauth2/token', { clientAddress: '198.51.100.7', form: { grant_type: 'client_credentials' } });
     expect(response.status).toBe(429);
     expect(response.body.error).toBe('temporarily_unavailable');
@@ -250,13 +250,13 @@ describe('POST /oauth2/token: request and client checks', () => {
     // A known client has its own window, at its organization's tier.
     const named = await call('POST', '/oauth2/token', { clientAddress: '198.51.100.7', basic: reportingBasic, form: { grant_type: 'client_credentials' } });
     expect(named.status).toBe(200);
-    expect(named.headers.get('ratelimit-limit')).toBe('600');
+    expect(named.headers.get('ratelimit-limit')).toBe('1000');
   });
 
   it('limits a client at its organization tier, wrong secrets included', async () => {
     const { call } = await testSandbox();
     const wrong = { username: reportingBasic.username, password: 'not-the-secret' };
-    for (let i = 0; i < 600; i++) await call('POST', '/oauth2/token', { basic: wrong, form: { grant_type: 'client_credentials' } });
+    for (let i = 0; i < 1000; i++) await call('POST', '/oauth2/token', { basic: wrong, form: { grant_type: 'client_credentials' } });
     const response = await call('POST', '/oauth2/token', { basic: reportingBasic, form: { grant_type: 'client_credentials' } });
     expect(response.status).toBe(429);
     expect(response.body.error).toBe('temporarily_unavailable');

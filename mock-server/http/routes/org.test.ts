@@ -4,17 +4,15 @@ import { isoTime } from '../../core/clock';
 import { seeded, testSandbox } from '../../test/support/client';
 import { plantAccessToken, plantApiKey, plantRefreshToken } from '../../test/support/plant';
 
-/** A token for Grace (a member) that holds the org scopes, so the role check is what refuses her. */
-async function graceOrgToken(call: Awaited<ReturnType<typeof testSandbox>>['call']): Promise<string> {
-  const response = await call('POST', '/v1/tokens', {
-    basic: seeded.grace,
-    json: { label: 'Org scopes', lifetime_days: 7, scopes: ['manage:org', 'read:profile'] },
-  });
-  expect(response.status).toBe(201);
-  return response.body.token;
+/**
+ * An OAuth token for Grace (a member) that holds the org scopes, so the role check is what refuses
+ * her. (She cannot mint one herself: her role may not grant them.)
+ */
+async function graceOrgToken(sandbox: Awaited<ReturnType<typeof testSandbox>>['sandbox']): Promise<string> {
+  return (await plantAccessToken(sandbox, 'usr_grace', ['manage:org', 'read:profile'])).secret;
 }
 
-const adminOnly = { error: 'forbidden', message: 'Only organization admins can do this; your role is member.' };
+const adminOnly = (scope: 'read:org' | 'manage:org') => ({ error: 'forbidden', message: `Your role is member: only organization admins may use ${scope}.` });
 
 describe('GET /v1/org/members (listOrgMembers)', () => {
   it('lists the caller’s organization in order of joining', async () => {
@@ -25,6 +23,7 @@ describe('GET /v1/org/members (listOrgMembers)', () => {
       data: [
         { id: 'usr_ada', name: 'Ada Lovelace', email: 'ada@acme.test', role: 'admin', joined_at: isoTime(sandbox.store.users.get('usr_ada')?.createdAt ?? 0) },
         { id: 'usr_grace', name: 'Grace Hopper', email: 'grace@acme.test', role: 'member', joined_at: isoTime(sandbox.store.users.get('usr_grace')?.createdAt ?? 0) },
+        { id: 'usr_alan', name: 'Alan Turing', email: 'alan@acme.test', role: 'viewer', joined_at: isoTime(sandbox.store.users.get('usr_alan')?.createdAt ?? 0) },
       ],
       next_cursor: null,
     });
@@ -36,17 +35,19 @@ describe('GET /v1/org/members (listOrgMembers)', () => {
     expect(first.body.data.map((user: { id: string }) => user.id)).toEqual(['usr_ada']);
     const second = await call('GET', `/v1/org/members?limit=1&cursor=${first.body.next_cursor}`, { token: seeded.adaToken });
     expect(second.body.data.map((user: { id: string }) => user.id)).toEqual(['usr_grace']);
-    expect(second.body.next_cursor).toBeNull();
+    const third = await call('GET', `/v1/org/members?limit=1&cursor=${second.body.next_cursor}`, { token: seeded.adaToken });
+    expect(third.body.data.map((user: { id: string }) => user.id)).toEqual(['usr_alan']);
+    expect(third.body.next_cursor).toBeNull();
     const bad = await call('GET', '/v1/org/members?cursor=AAAA', { token: seeded.adaToken });
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual({ field: 'cursor' });
   });
 
   it('refuses a member with forbidden even with the scope, and a credential without it with insufficient_scope', async () => {
-    const { call } = await testSandbox();
-    const member = await call('GET', '/v1/org/members', { token: await graceOrgToken(call) });
+    const { call, sandbox } = await testSandbox();
+    const member = await call('GET', '/v1/org/members', { token: await graceOrgToken(sandbox) });
     expect(member.status).toBe(403);
-    expect(member.body).toMatchObject(adminOnly);
+    expect(member.body).toMatchObject(adminOnly('read:org'));
     expect(member.headers.get('www-authenticate')).toBeNull();
     const unscoped = await call('GET', '/v1/org/members', { token: seeded.graceToken });
     expect(unscoped.status).toBe(403);
@@ -54,15 +55,13 @@ describe('GET /v1/org/members (listOrgMembers)', () => {
     expect((await call('GET', '/v1/org/members')).status).toBe(401);
   });
 
-  it('refuses a client acting as itself: it has no role', async () => {
+  it('issue 11: lets a service credential that an admin gave read:org list members: its scopes are its power', async () => {
     const { call, sandbox } = await testSandbox();
     const asClient = await plantAccessToken(sandbox, 'usr_ada', ['read:org'], { clientId: 'cli_reporting', actsAs: 'client' });
-    const response = await call('GET', '/v1/org/members', { token: asClient.secret });
-    expect(response.status).toBe(403);
-    expect(response.body).toMatchObject({
-      error: 'forbidden',
-      message: 'Only organization admins can do this, and this credential acts for a client, not a user.',
-    });
+    expect((await call('GET', '/v1/org/members', { token: asClient.secret })).status).toBe(200);
+    const key = await call('POST', '/v1/api-keys', { token: seeded.adaToken, json: { name: 'Offboarding', scopes: ['manage:org'], environment: 'test' } });
+    expect(key.status).toBe(201);
+    expect((await call('GET', '/v1/org/members', { token: key.body.secret })).status).toBe(200);
   });
 });
 
@@ -93,7 +92,7 @@ describe('DELETE /v1/org/members/{userId} (removeOrgMember)', () => {
     expect(sandbox.store.pats.get('tok_graceRead')?.revokedAt).toBe(sandbox.clock.now());
 
     const members = await call('GET', '/v1/org/members', { token: seeded.adaToken });
-    expect(members.body.data.map((user: { id: string }) => user.id)).toEqual(['usr_ada']);
+    expect(members.body.data.map((user: { id: string }) => user.id)).toEqual(['usr_ada', 'usr_alan']);
     const password = await call('POST', '/v1/tokens', { basic: seeded.grace, json: { label: 'Back?', scopes: ['read:profile'] } });
     expect(password.status).toBe(401);
     const again = await call('DELETE', '/v1/org/members/usr_grace', { token: seeded.adaToken });
@@ -135,11 +134,11 @@ describe('DELETE /v1/org/members/{userId} (removeOrgMember)', () => {
 
   it('is for admins only, and a refusal changes nothing', async () => {
     const { call, sandbox } = await testSandbox();
-    const token = await graceOrgToken(call);
+    const token = await graceOrgToken(sandbox);
     const before = JSON.stringify(sandbox.persist().store.users);
     const response = await call('DELETE', '/v1/org/members/usr_ada', { token });
     expect(response.status).toBe(403);
-    expect(response.body).toMatchObject(adminOnly);
+    expect(response.body).toMatchObject(adminOnly('manage:org'));
     expect(JSON.stringify(sandbox.persist().store.users)).toBe(before);
     const unscoped = await call('DELETE', '/v1/org/members/usr_grace', { token: seeded.ingestKey });
     expect(unscoped.body).toMatchObject({ error: 'insufficient_scope', details: { required_scope: 'manage:org' } });
@@ -163,7 +162,7 @@ describe('POST /v1/org/members/{userId}/revoke-tokens (revokeUserTokens)', () =>
     expect((await call('GET', '/v1/me', { token: seeded.dashboardKey })).status).toBe(401);
 
     const members = await call('GET', '/v1/org/members', { token: seeded.adaToken });
-    expect(members.body.data.map((user: { id: string }) => user.id)).toEqual(['usr_ada', 'usr_grace']);
+    expect(members.body.data.map((user: { id: string }) => user.id)).toEqual(['usr_ada', 'usr_grace', 'usr_alan']);
     const fresh = await call('POST', '/v1/tokens', { basic: seeded.grace, json: { label: 'New laptop', scopes: ['read:profile'] } });
     expect(fresh.status).toBe(201);
     const again = await call('POST', '/v1/org/members/usr_grace/revoke-tokens', { token: seeded.adaToken });
@@ -182,10 +181,10 @@ describe('POST /v1/org/members/{userId}/revoke-tokens (revokeUserTokens)', () =>
   });
 
   it('is for admins of the same organization only', async () => {
-    const { call } = await testSandbox();
-    const member = await call('POST', '/v1/org/members/usr_ada/revoke-tokens', { token: await graceOrgToken(call) });
+    const { call, sandbox } = await testSandbox();
+    const member = await call('POST', '/v1/org/members/usr_ada/revoke-tokens', { token: await graceOrgToken(sandbox) });
     expect(member.status).toBe(403);
-    expect(member.body).toMatchObject(adminOnly);
+    expect(member.body).toMatchObject(adminOnly('manage:org'));
     const otherOrg = await call('POST', '/v1/org/members/usr_lin/revoke-tokens', { token: seeded.adaToken });
     expect(otherOrg.status).toBe(404);
     // Lin's key still authenticates (it lacks read:profile, so it gets past 401 to a 403).
@@ -227,12 +226,12 @@ describe('GET and PATCH /v1/org/settings (getOrgTokenSettings, updateOrgTokenSet
   it('refuses an empty change, out-of-range values and unknown fields, changing nothing', async () => {
     const { call, sandbox } = await testSandbox();
     const before = JSON.stringify(sandbox.persist().store.orgs);
-    for (const json of [{}, { max_token_lifetime_days: 0 }, { max_token_lifetime_days: 731 }, { allow_non_expiring_tokens: 'yes' }, { plan: 'enterprise' }]) {
+    for (const json of [{}, { max_token_lifetime_days: 0 }, { max_token_lifetime_days: 366 }, { allow_non_expiring_tokens: 'yes' }, { plan: 'enterprise' }]) {
       const response = await call('PATCH', '/v1/org/settings', { token: seeded.adaToken, json });
       expect(response.status, JSON.stringify(json)).toBe(400);
       expect(response.body.error).toBe('invalid_request');
     }
-    const range = await call('PATCH', '/v1/org/settings', { token: seeded.adaToken, json: { max_token_lifetime_days: 731 } });
+    const range = await call('PATCH', '/v1/org/settings', { token: seeded.adaToken, json: { max_token_lifetime_days: 366 } });
     expect(range.body.details).toEqual({ field: 'max_token_lifetime_days' });
     expect(JSON.stringify(sandbox.persist().store.orgs)).toBe(before);
   });
@@ -247,14 +246,14 @@ describe('GET and PATCH /v1/org/settings (getOrgTokenSettings, updateOrgTokenSet
 
   it('is for admins only: forbidden for a member, insufficient_scope without the scope', async () => {
     const { call, sandbox } = await testSandbox();
-    const token = await graceOrgToken(call);
+    const token = await graceOrgToken(sandbox);
     const read = await call('GET', '/v1/org/settings', { token });
     expect(read.status).toBe(403);
-    expect(read.body).toMatchObject(adminOnly);
+    expect(read.body).toMatchObject(adminOnly('read:org'));
     const before = JSON.stringify(sandbox.persist().store.orgs);
     const write = await call('PATCH', '/v1/org/settings', { token, json: { members_can_create_tokens: true } });
     expect(write.status).toBe(403);
-    expect(write.body).toMatchObject(adminOnly);
+    expect(write.body).toMatchObject(adminOnly('manage:org'));
     expect(JSON.stringify(sandbox.persist().store.orgs)).toBe(before);
     const unscoped = await call('GET', '/v1/org/settings', { token: seeded.graceToken });
     expect(unscoped.body).toMatchObject({ error: 'insufficient_scope', details: { required_scope: 'read:org' } });

@@ -67,7 +67,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
     return json(200, cutOffBody(cutOff));
   });
 
-  defineOperation(app, 'getOrgTokenSettings', ({ principal, json }) => json(200, settingsBody(getOrgTokenSettings(principal))));
+  defineOperation(app, 'getOrgTokenSettings', ({ c, principal, json }) => json(200, settingsBody(getOrgTokenSettings(c.get('sandbox'), principal))));
 
   defineOperation(app, 'updateOrgTokenSettings', ({ c, principal, body, json }) =>
     json(200, settingsBody(updateOrgTokenSettings(c.get('sandbox'), principal, body))),

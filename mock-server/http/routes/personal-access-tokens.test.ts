@@ -155,9 +155,12 @@ describe('POST /v1/tokens (createPersonalAccessToken)', () => {
     await createWithPassword(call, { label: 'Exactly', lifetime_days: 180, scopes: ['read:clusters'] });
   });
 
-  it('never accepts more than 365 days, whatever the organization allows', async () => {
-    const { call } = await testSandbox();
-    await call('PATCH', '/v1/org/settings', { token: seeded.adaToken, json: { max_token_lifetime_days: 730 } });
+  it('issue 11: an organization maximum above 365 days is refused, so no setting can promise what tokens cannot have', async () => {
+    const { call, sandbox } = await testSandbox();
+    const refused = await call('PATCH', '/v1/org/settings', { token: seeded.adaToken, json: { max_token_lifetime_days: 730 } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: 'invalid_request', details: { field: 'max_token_lifetime_days' } });
+    expect(sandbox.store.orgs.get('org_acme')?.settings.max_token_lifetime_days).toBe(365);
     const response = await call('POST', '/v1/tokens', { basic: seeded.ada, json: { label: 'Long', lifetime_days: 366, scopes: ['read:clusters'] } });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ error: 'invalid_request', details: { field: 'lifetime_days' } });

@@ -65,7 +65,7 @@ describe('GET /v1/clusters (listClusters)', () => {
 
   it('answers 429 once the credential used up its window', async () => {
     const { call, sandbox } = await testSandbox();
-    for (let i = 0; i < 600; i++) sandbox.limiter.hit('tok_graceRead', 'team');
+    for (let i = 0; i < 1000; i++) sandbox.limiter.hit('tok_graceRead', 'business');
     const response = await call('GET', '/v1/clusters', { token: seeded.graceToken });
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).not.toBeNull();

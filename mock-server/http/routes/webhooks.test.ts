@@ -81,7 +81,7 @@ describe('GET /v1/webhooks (listWebhooks)', () => {
 
   it('answers 429 with Retry-After once the credential’s window is used up', async () => {
     const { call, sandbox } = await testSandbox();
-    for (let i = 0; i < 600; i++) sandbox.limiter.hit('tok_adaCli', 'team');
+    for (let i = 0; i < 1000; i++) sandbox.limiter.hit('tok_adaCli', 'business');
     const response = await call('GET', '/v1/webhooks', { token: seeded.adaToken });
     expect(response.status).toBe(429);
     expect(response.body.error).toBe('rate_limited');

@@ -104,7 +104,14 @@ export const seeded = {
   dashboardKey: keySecret('key_dashboard'),
   /** Load Lab (unmetered tier): read:api-keys, read:clusters, read:workspaces. */
   loadtestKey: keySecret('key_loadtest'),
+  /** Alan (viewer): read:profile, read:clusters, read:workspaces. */
+  alanToken: tokenSecret('tok_alanView'),
+  /** Pia, Pico Labs (starter tier): read:profile, read:clusters, read:workspaces. */
+  piaToken: tokenSecret('tok_piaCli'),
+  /** Globex Data (enterprise tier): read:profile, read:clusters, read:workspaces. */
+  globexKey: keySecret('key_globexSync'),
   ada: { username: 'ada@acme.test', password: 'analytical-engine-1843' },
+  alan: { username: 'alan@acme.test', password: 'bombe-at-bletchley-1940' },
   grace: { username: 'grace@acme.test', password: 'harvard-mark-1-1944' },
   reporting: { clientId: 'cli_reporting', clientSecret: clientSecret('cli_reporting') },
   loadtest: { clientId: 'cli_loadtest', clientSecret: clientSecret('cli_loadtest') },

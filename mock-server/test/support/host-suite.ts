@@ -15,7 +15,7 @@ export function hostSuite(getFetch: () => HostFetch): void {
     expect(response.status).toBe(200);
     expect(((await response.json()) as { user: { id: string } }).user.id).toBe('usr_ada');
     expect(response.headers.get('x-request-id')).toMatch(/^req_/);
-    expect(response.headers.get('ratelimit-limit')).toBe('600');
+    expect(response.headers.get('ratelimit-limit')).toBe('1000');
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
 
