@@ -1,9 +1,11 @@
+import type { Options as ClientRedirectsOptions } from '@docusaurus/plugin-client-redirects';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config, Plugin } from '@docusaurus/types';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import type * as OpenApiPlugin from 'docusaurus-plugin-openapi-docs';
 import { themes as prismThemes } from 'prism-react-renderer';
 
+import { referenceRedirects } from './src/reference-redirects';
 import languageTabs from './src/remark/language-tabs';
 
 /** Written by `npm run bundle:spec` (build output, not in git); also served for download. */
@@ -70,6 +72,9 @@ const config: Config = {
         },
       },
     ],
+    // Old reference addresses that outside pages still link to (the list and the reason for each
+    // live in src/reference-redirects.ts).
+    ['@docusaurus/plugin-client-redirects', { redirects: [...referenceRedirects] } satisfies ClientRedirectsOptions],
     sandboxClientOnly,
   ],
 
