@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { ApiError } from './errors';
+import { refusal } from '../test/support/refusal';
 import { checkScope, scopeCovers } from './scopes';
-
-function refusal(run: () => void): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('checkScope', () => {
   const readOnly = ['read:profile', 'read:clusters'];
