@@ -12,6 +12,10 @@ export default defineConfig({
   forbidOnly: isCI,
   retries: 0,
   workers: 2,
+  // A loaded CI machine hydrates a large reference page or derives a password hash several times
+  // slower than a laptop: the waits are for conditions, so generous limits cost passing tests nothing.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: isCI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -49,7 +49,8 @@ for (const { query, from, pick, target } of cases) {
     await searchBox(page).click();
     await searchBox(page).pressSequentially(query);
 
-    const suggestions = page.getByRole('option');
+    // Only the search box's own list: a reference page's console has `<option>`s of its own.
+    const suggestions = page.locator('.navbar__search').getByRole('option');
     const firstFive = async (): Promise<string[]> =>
       (await suggestions.allInnerTexts()).slice(0, 5).map((text) => text.replace(/\s+/g, ' ').trim());
     // The list is redrawn as each letter arrives; a loaded machine may still show an earlier
