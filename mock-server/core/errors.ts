@@ -52,6 +52,8 @@ export interface ErrorDetails {
   allowed_methods?: string[];
   /** The longest token lifetime the organization allows (a refused lifetime). */
   max_lifetime_days?: number;
+  /** The sandbox cap a creation would exceed (`conflict`). */
+  limit?: number;
 }
 
 export class ApiError extends Error {
@@ -65,6 +67,12 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+/**
+ * The one refusal for every sandbox cap (tokens per user, keys, clients, webhooks, clusters per
+ * organization): 409 `conflict` with the cap in `details.limit`; `message` says how to make room.
+ */
+export const capReached = (limit: number, message: string): ApiError => new ApiError('conflict', message, { limit });
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 

@@ -2,7 +2,7 @@
  * OAuth client registration: who may register what, and what deleting a client takes with it.
  */
 import { actingUserId, type Principal } from './credentials/authenticate';
-import { ApiError, quote } from './errors';
+import { ApiError, capReached, quote } from './errors';
 import type { ClientType, OAuthClient } from './model';
 import { randomId, randomToken } from './random';
 import type { Sandbox } from './sandbox';
@@ -65,8 +65,8 @@ export function checkRedirectUri(uri: string, field: string): void {
  * `dscs_` secret, returned once and stored as a hash (plus the signing copy HS256 client JWTs
  * need); public clients get none.
  *
- * @throws ApiError `invalid_request` for an unknown scope, a bad redirect URI, grant types that do
- *   not fit the client type, or a full organization; `insufficient_scope` when a
+ * @throws ApiError `invalid_request` for an unknown scope, a bad redirect URI or grant types that
+ *   do not fit the client type; `conflict` for a full organization; `insufficient_scope` when a
  *   client-credentials client would get a scope the registering credential lacks
  * @see RFC 6749 §2 (client types), RFC 8252 (native apps)
  */
@@ -124,8 +124,8 @@ export async function registerOauthClient(sandbox: Sandbox, principal: Principal
   const orgId = principal.org.id;
   const { clients } = sandbox.store;
   if (clients.count((client) => client.orgId === orgId) >= storeCaps.clientsPerOrg) {
-    throw new ApiError(
-      'invalid_request',
+    throw capReached(
+      storeCaps.clientsPerOrg,
       `The organization already has ${storeCaps.clientsPerOrg} OAuth clients, the most the sandbox keeps; delete one first.`,
     );
   }

@@ -3,7 +3,7 @@
  * `manage:clusters` creates, `read:workspaces` lists). Nothing is ever started.
  */
 import type { Principal } from './credentials/authenticate';
-import { ApiError, quote } from './errors';
+import { ApiError, capReached, quote } from './errors';
 import type { Cluster, Workspace } from './model';
 import { actingUserId } from './credentials/authenticate';
 import { randomId } from './random';
@@ -39,8 +39,8 @@ function defaultWorkspace(sandbox: Sandbox, orgId: string): Workspace | undefine
 
 /**
  * Creates a cluster in `pending` state in one of the organization's workspaces.
- * @throws ApiError `invalid_request` for a bad name, node type or worker count, a workspace that
- *   is not the organization's, or a full organization
+ * @throws ApiError `invalid_request` for a bad name, node type or worker count, or a workspace
+ *   that is not the organization's; `conflict` for a full organization
  */
 export function createCluster(sandbox: Sandbox, principal: Principal, request: ClusterRequest): Cluster {
   const orgId = principal.org.id;
@@ -68,8 +68,8 @@ export function createCluster(sandbox: Sandbox, principal: Principal, request: C
   }
   const { clusters } = sandbox.store;
   if (clusters.count((cluster) => cluster.orgId === orgId) >= storeCaps.clustersPerOrg) {
-    throw new ApiError(
-      'invalid_request',
+    throw capReached(
+      storeCaps.clustersPerOrg,
       `The organization already has ${storeCaps.clustersPerOrg} clusters, the most the sandbox keeps; POST /sandbox/reset starts afresh.`,
     );
   }

@@ -102,6 +102,7 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
     ...(details.required_scope === undefined ? {} : { required_scope: details.required_scope }),
     ...(details.field === undefined ? {} : { field: details.field }),
     ...(details.max_lifetime_days === undefined ? {} : { max_lifetime_days: details.max_lifetime_days }),
+    ...(details.limit === undefined ? {} : { limit: details.limit }),
   };
   return c.json(
     {

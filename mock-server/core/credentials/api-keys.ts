@@ -2,7 +2,7 @@
  * API keys: organization credentials for scripts, CI jobs and services. Created with fixed scopes,
  * renamed, rotated with a grace period for the old secret, and revoked.
  */
-import { ApiError, quote } from '../errors';
+import { ApiError, capReached, quote } from '../errors';
 import type { ApiKey, KeyEnvironment } from '../model';
 import { randomId, randomString } from '../random';
 import type { Sandbox } from '../sandbox';
@@ -70,9 +70,9 @@ function checkExpiry(expiresAt: string, now: number): number {
  * admin can make a key that administers the organization), and a restricted key only `read:` scopes.
  *
  * @throws ApiError `live_mode_unavailable` for `environment: live`; `invalid_request` for an
- *   unknown scope, a non-read scope on a restricted key, a bad `expires_at`, or a full
- *   organization; `insufficient_scope` naming a requested scope the caller lacks; `forbidden`
- *   for a scope the caller's role may not grant
+ *   unknown scope, a non-read scope on a restricted key or a bad `expires_at`; `conflict` for a
+ *   full organization; `insufficient_scope` naming a requested scope the caller lacks;
+ *   `forbidden` for a scope the caller's role may not grant
  */
 export async function createApiKey(sandbox: Sandbox, principal: Principal, request: ApiKeyRequest): Promise<IssuedApiKey> {
   const restricted = request.restricted ?? false;
@@ -105,8 +105,8 @@ export async function createApiKey(sandbox: Sandbox, principal: Principal, reque
   const orgId = principal.org.id;
   const { apiKeys } = sandbox.store;
   if (apiKeys.count((key) => key.orgId === orgId) >= storeCaps.apiKeysPerOrg) {
-    throw new ApiError(
-      'invalid_request',
+    throw capReached(
+      storeCaps.apiKeysPerOrg,
       `The organization already has ${storeCaps.apiKeysPerOrg} API keys (revoked ones included), the most the sandbox keeps; POST /sandbox/reset starts afresh.`,
     );
   }

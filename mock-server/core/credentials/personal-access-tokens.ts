@@ -3,7 +3,7 @@
  * acts as its user with the user's current role, limited to its scopes; it is shown once and
  * can never be edited or extended, only revoked.
  */
-import { ApiError, quote } from '../errors';
+import { ApiError, capReached, quote } from '../errors';
 import type { OrgSettings, PersonalAccessToken, User } from '../model';
 import { newestFirst, type Page, type PageRequest, paginate } from '../paginate';
 import { randomBytes, randomId, toHex } from '../random';
@@ -117,8 +117,9 @@ export function checkLifetime(settings: OrgSettings, lifetimeDays: number | null
  * active tokens count against the cap.
  *
  * @throws ApiError `forbidden` (an API key or client credential; creation limited to admins; a
- *   scope the user's role does not allow; the cap of active tokens reached), `insufficient_scope` (details.required_scope: a requested scope
- *   the authenticating credential lacks), `invalid_request` (an unknown scope, a refused lifetime)
+ *   scope the user's role does not allow), `insufficient_scope` (details.required_scope: a
+ *   requested scope the authenticating credential lacks), `invalid_request` (an unknown scope, a
+ *   refused lifetime), `conflict` (the cap of active tokens reached, see {@link capReached})
  */
 export async function issuePersonalAccessToken(
   sandbox: Sandbox,
@@ -150,8 +151,8 @@ export async function issuePersonalAccessToken(
   // From here on nothing awaits, so no other request can slip in between the cap check and the write.
   const own = store.pats.filter(ownedBy(owner));
   if (own.filter((token) => isActive(token, now)).length >= storeCaps.patsPerUser) {
-    throw new ApiError(
-      'forbidden',
+    throw capReached(
+      storeCaps.patsPerUser,
       `You already have ${storeCaps.patsPerUser} active personal access tokens, the most the sandbox keeps; revoke one first.`,
     );
   }

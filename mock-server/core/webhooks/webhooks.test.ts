@@ -92,7 +92,8 @@ describe('createWebhook', () => {
     for (let i = 1; i < storeCaps.webhooksPerOrg; i++) createWebhook(sandbox, registration);
     const before = sandbox.store.webhooks.size;
     const error = refusal(() => createWebhook(sandbox, registration));
-    expect(error.code).toBe('invalid_request');
+    expect(error.code).toBe('conflict');
+    expect(error.details).toEqual({ limit: storeCaps.webhooksPerOrg });
     expect(error.message).toBe('The organization already has 20 webhooks, the most the sandbox keeps; delete one first.');
     expect(sandbox.store.webhooks.size).toBe(before);
     // Another organization is not affected by Acme's count.

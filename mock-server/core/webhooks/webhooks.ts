@@ -3,7 +3,7 @@
  * never opens a network connection (in the browser or in Node): each delivery is signed exactly
  * as a real one would be and recorded as `simulated`, so a reader can check a verifier against it.
  */
-import { ApiError, quote } from '../errors';
+import { ApiError, capReached, quote } from '../errors';
 import type { Webhook, WebhookDelivery } from '../model';
 import { type Page, type PageRequest, newestFirst, paginate } from '../paginate';
 import { randomId, randomToken } from '../random';
@@ -88,16 +88,16 @@ export function checkEventTypes(events: readonly string[]): WebhookEventType[] {
 
 /**
  * Registers an endpoint for the organization, with a new `whsec_` signing secret.
- * @throws ApiError `invalid_request` for a bad URL or event list, or when the organization
- *   already has `storeCaps.webhooksPerOrg` endpoints
+ * @throws ApiError `invalid_request` for a bad URL or event list; `conflict` when the
+ *   organization already has `storeCaps.webhooksPerOrg` endpoints
  */
 export function createWebhook(sandbox: Sandbox, registration: WebhookRegistration): CreatedWebhook {
   const { store } = sandbox;
   checkWebhookUrl(registration.url);
   const events = checkEventTypes(registration.events);
   if (store.webhooks.count((webhook) => webhook.orgId === registration.orgId) >= storeCaps.webhooksPerOrg) {
-    throw new ApiError(
-      'invalid_request',
+    throw capReached(
+      storeCaps.webhooksPerOrg,
       `The organization already has ${storeCaps.webhooksPerOrg} webhooks, the most the sandbox keeps; delete one first.`,
     );
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hashSecret } from '../../core/secrets';
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
+import { expectCapReached } from '../../test/support/refusal';
 
 const day = 86_400;
 
@@ -217,8 +218,9 @@ describe('POST /v1/api-keys (createApiKey)', () => {
       token: seeded.adaToken,
       json: { name: 'One too many', scopes: ['read:clusters'], environment: 'test' },
     });
-    expect(response.status).toBe(400);
-    expect(response.body.message).toBe(
+    expectCapReached(
+      response,
+      storeCaps.apiKeysPerOrg,
       'The organization already has 100 API keys (revoked ones included), the most the sandbox keeps; POST /sandbox/reset starts afresh.',
     );
     expect(sandbox.store.apiKeys.size).toBe(storeCaps.apiKeysPerOrg + 2);

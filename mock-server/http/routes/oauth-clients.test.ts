@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hashSecret } from '../../core/secrets';
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
+import { expectCapReached } from '../../test/support/refusal';
 
 const confidential = {
   name: 'Quarterly board report',
@@ -168,8 +169,7 @@ describe('POST /v1/oauth-clients (registerOauthClient)', () => {
     if (!template) throw new Error('seed changed');
     for (let i = 2; i < storeCaps.clientsPerOrg; i++) sandbox.store.clients.put({ ...template, id: `cli_filler${i}` });
     const response = await call('POST', '/v1/oauth-clients', { token: seeded.adaToken, json: publicClient });
-    expect(response.status).toBe(400);
-    expect(response.body.message).toBe('The organization already has 50 OAuth clients, the most the sandbox keeps; delete one first.');
+    expectCapReached(response, storeCaps.clientsPerOrg, 'The organization already has 50 OAuth clients, the most the sandbox keeps; delete one first.');
   });
 
   it('answers 403 without manage:oauth-clients, 413 and 415 for bad bodies', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
+import { expectCapReached } from '../../test/support/refusal';
 import { plantAccessToken, plantApiKey } from '../../test/support/plant';
 
 const day = 86_400_000;
@@ -221,11 +222,7 @@ describe('POST /v1/tokens (createPersonalAccessToken)', () => {
     // With the seeded token Grace now holds the maximum.
     const before = sandbox.persist().store.pats;
     const refused = await call('POST', '/v1/tokens', { basic: seeded.grace, json: { label: 'One too many', scopes: ['read:clusters'] } });
-    expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({
-      error: 'forbidden',
-      message: `You already have ${storeCaps.patsPerUser} active personal access tokens, the most the sandbox keeps; revoke one first.`,
-    });
+    expectCapReached(refused, storeCaps.patsPerUser, 'You already have 50 active personal access tokens, the most the sandbox keeps; revoke one first.');
     expect(sandbox.persist().store.pats).toEqual(before);
 
     const firstRecord = sandbox.store.pats.get(first.id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
+import { expectCapReached } from '../../test/support/refusal';
 
 const ids = (body: { data: { id: string }[] }): string[] => body.data.map((row) => row.id);
 
@@ -141,8 +142,7 @@ describe('POST /v1/clusters (createCluster)', () => {
     if (!template) throw new Error('seed changed');
     for (let i = 2; i < storeCaps.clustersPerOrg; i++) sandbox.store.clusters.put({ ...template, id: `cl_filler${i}` });
     const response = await call('POST', '/v1/clusters', { token: seeded.adaToken, json: forecast });
-    expect(response.status).toBe(400);
-    expect(response.body.message).toBe('The organization already has 50 clusters, the most the sandbox keeps; POST /sandbox/reset starts afresh.');
+    expectCapReached(response, storeCaps.clustersPerOrg, 'The organization already has 50 clusters, the most the sandbox keeps; POST /sandbox/reset starts afresh.');
     expect(sandbox.store.clusters.size).toBe(storeCaps.clustersPerOrg);
   });
 

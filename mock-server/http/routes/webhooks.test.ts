@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emitEvent, verifySignature } from '../../core/webhooks';
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
+import { expectCapReached } from '../../test/support/refusal';
 import { plantAccessToken, plantApiKey } from '../../test/support/plant';
 
 const seededSecret = 'whsec_9kQ2vR7xM4tY8wP1zL5nB3hC6jF0dS2gA7eU4iO9kT1';
@@ -162,17 +163,13 @@ describe('POST /v1/webhooks (createWebhook)', () => {
     expect(sandbox.store.webhooks.size).toBe(1);
   });
 
-  it(`refuses the ${storeCaps.webhooksPerOrg + 1}st webhook of the organization with 400 and stores nothing`, async () => {
+  it(`refuses the ${storeCaps.webhooksPerOrg + 1}st webhook of the organization with 409 and stores nothing`, async () => {
     const { call, sandbox } = await testSandbox();
     for (let i = 1; i < storeCaps.webhooksPerOrg; i++) {
       expect((await call('POST', '/v1/webhooks', { token: seeded.adaToken, json: newWebhook })).status).toBe(201);
     }
     const response = await call('POST', '/v1/webhooks', { token: seeded.adaToken, json: newWebhook });
-    expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({
-      error: 'invalid_request',
-      message: 'The organization already has 20 webhooks, the most the sandbox keeps; delete one first.',
-    });
+    expectCapReached(response, storeCaps.webhooksPerOrg, 'The organization already has 20 webhooks, the most the sandbox keeps; delete one first.');
     expect(sandbox.store.webhooks.size).toBe(storeCaps.webhooksPerOrg);
   });
 
