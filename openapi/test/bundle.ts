@@ -18,6 +18,14 @@ export interface SpecOperation {
   responses: Record<string, unknown>;
 }
 
+/** What the rules read of a JSON Schema; everything else stays unknown. */
+export interface SchemaObject {
+  description?: string;
+  maximum?: number;
+  properties?: Record<string, SchemaObject>;
+  [keyword: string]: unknown;
+}
+
 export interface BundledSpec {
   paths: Record<
     string,
@@ -27,6 +35,7 @@ export interface BundledSpec {
   >;
   components: {
     securitySchemes: Record<string, { type: string; flows?: Record<string, { scopes?: Record<string, string> }> }>;
+    schemas: Record<string, SchemaObject>;
   };
 }
 

@@ -5,6 +5,7 @@
 import kebabCase from 'lodash/kebabCase.js';
 import { describe, expect, it } from 'vitest';
 
+import { defaultLifetimeDays, maxLifetimeDays } from '../../mock-server/core/credentials/personal-access-tokens';
 import { storeCaps } from '../../mock-server/core/store';
 import { loadBundledSpec, specOperations } from './bundle';
 
@@ -66,5 +67,14 @@ describe('the spec', () => {
   ])('%s states the cap the sandbox enforces', (operationId, cap) => {
     const description = operations.find((operation) => operation.operationId === operationId)?.description ?? '';
     expect(description.replace(/\s+/g, ' ')).toContain(`The sandbox keeps ${cap}`);
+  });
+
+  // The default lifetime depends on the organization, so no fixed JSON Schema `default` can state
+  // it: a generated client filling one in would be refused where the organization's maximum is shorter.
+  it('states the default token lifetime the sandbox applies, and no fixed default', () => {
+    const lifetime = spec.components.schemas.CreatePersonalAccessTokenRequest?.properties?.lifetime_days;
+    expect(lifetime).not.toHaveProperty('default');
+    expect(lifetime?.maximum).toBe(maxLifetimeDays);
+    expect(lifetime?.description).toContain(`Left out, the token lasts ${defaultLifetimeDays} days, or the org's \`max_token_lifetime_days\` when that is shorter`);
   });
 });
