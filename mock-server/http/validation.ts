@@ -10,6 +10,8 @@ export function validatorFor(operationId: string, part: RequestPart): ValidateFu
   return (validators as Record<string, ValidateFunction | undefined>)[`${operationId}_${part}`];
 }
 
+const maxListedValues = 6;
+
 /** `/scopes/0` → `scopes[0]`: the dotted field path the error body names. */
 function fieldPath(error: ErrorObject): string {
   const segments = error.instancePath.split('/').filter(Boolean);
@@ -24,8 +26,13 @@ function describe(error: ErrorObject, field: string): string {
       return `${field} is not a field of this request.`;
     case 'required':
       return `${field} is required.`;
-    case 'enum':
-      return `${field} must be one of: ${(error.params.allowedValues as unknown[]).map(String).join(', ')}.`;
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      // A long list (every scope) would swamp the message and be cut short: count it instead.
+      return allowed.length <= maxListedValues
+        ? `${field} must be one of: ${allowed.join(', ')}.`
+        : `${field} is not one of its ${allowed.length} documented values.`;
+    }
     case 'const':
       return `${field} must be ${String(error.params.allowedValue)}.`;
     default:

@@ -26,15 +26,15 @@ const response = (status: number, body: unknown, headers: [string, string][] = [
 const networkError: ConsoleResult = { kind: 'network-error', message: 'Failed to fetch', durationMs: 3 };
 const redirect: ConsoleResult = { kind: 'redirect', durationMs: 3 };
 
-const invalidToken = { error: 'invalid_token', message: 'The credential expired or was revoked. Create or request a new one.', request_id: 'req_L8cvQ9SCeGCCrjpP' };
+const invalidToken = { error: 'invalid_token', message: 'The credential was revoked.', request_id: 'req_L8cvQ9SCeGCCrjpP' };
 const insufficientScope = {
   error: 'insufficient_scope',
-  message: 'This operation needs the manage:clusters scope; the credential has read:clusters.',
+  message: 'This operation requires the manage:clusters scope.',
   request_id: 'req_L8cvQ9SCeGCCrjpP',
   details: { required_scope: 'manage:clusters' },
 };
-const adminRequired = { error: 'forbidden', message: 'Only organization admins can do this; your role is member.', request_id: 'req_L8cvQ9SCeGCCrjpP' };
-const rateLimited = { error: 'rate_limited', message: 'Rate limit of 600 requests a minute reached; retry in 17 seconds.', request_id: 'req_L8cvQ9SCeGCCrjpP' };
+const adminRequired = { error: 'forbidden', message: 'Your role is member: only organization admins may use read:org.', request_id: 'req_L8cvQ9SCeGCCrjpP' };
+const rateLimited = { error: 'rate_limited', message: 'Too many requests for this credential; retry in 17 seconds.', request_id: 'req_L8cvQ9SCeGCCrjpP' };
 
 function explained(result: ConsoleResult, target = sandbox): Explanation {
   const explanation = explain(result, target);
