@@ -141,19 +141,27 @@ describe('JSON bodies are taken exactly as sent', () => {
   });
 });
 
+/** The field and message of an error example of the spec (`components/examples`): the sandbox must send them word for word. */
+function specExample(name: string): { field: string; message: string } {
+  const { value } = resolveRef<{ value: { message: string; details: { field: string } } }>(spec, { $ref: `#/components/examples/${name}` });
+  return { field: value.details.field, message: value.message };
+}
+
 describe('type refusals say what was expected and what was sent', () => {
   it.each([
-    ['POST', '/v1/api-keys', { name: 'Billing export', scopes: ['read:clusters'], environment: 'test', restricted: 'true' }, 'restricted', 'restricted must be a boolean, not a string.'],
-    ['POST', '/v1/api-keys', { name: 123, scopes: ['read:clusters'], environment: 'test' }, 'name', 'name must be a string, not an integer.'],
-    ['POST', '/v1/tokens', { label: 'Nightly export', scopes: ['read:clusters'], lifetime_days: '30' }, 'lifetime_days', 'lifetime_days must be an integer or null, not a string.'],
-    ['POST', '/v1/tokens', { label: 'Nightly export', scopes: ['read:clusters'], lifetime_days: 1.5 }, 'lifetime_days', 'lifetime_days must be an integer or null, not a fraction.'],
-    ['POST', '/v1/tokens', { label: 'Nightly export', scopes: [null] }, 'scopes[0]', 'scopes[0] must be a string, not null.'],
-    ['POST', '/v1/tokens', [{ label: 'Nightly export', scopes: ['read:clusters'] }], 'body', 'body must be an object, not an array.'],
-  ])('%s %s %j: 400 naming %s', async (method, path, json, field, message) => {
-    const { call } = await testSandbox();
+    ['POST', '/v1/api-keys', { name: 'Billing export', scopes: ['read:clusters'], environment: 'test', restricted: 'true' }, specExample('ErrorWrongTypeRestricted')],
+    ['POST', '/v1/api-keys', { name: 123, scopes: ['read:clusters'], environment: 'test' }, { field: 'name', message: 'name must be a string, not an integer.' }],
+    ['POST', '/v1/tokens', { label: 'Nightly export', scopes: ['read:clusters'], lifetime_days: '30' }, specExample('ErrorWrongTypeLifetime')],
+    ['POST', '/v1/tokens', { label: 'Nightly export', scopes: ['read:clusters'], lifetime_days: 1.5 }, { field: 'lifetime_days', message: 'lifetime_days must be an integer or null, not a fraction.' }],
+    ['POST', '/v1/tokens', { label: 'Nightly export', scopes: [null] }, { field: 'scopes[0]', message: 'scopes[0] must be a string, not null.' }],
+    ['POST', '/v1/tokens', [{ label: 'Nightly export', scopes: ['read:clusters'] }], { field: 'body', message: 'body must be an object, not an array.' }],
+  ])('%s %s %j', async (method, path, json, expected) => {
+    const { call, sandbox } = await testSandbox();
+    const before = sandboxState(sandbox);
     const response = await call(method, path, { token: seeded.adaToken, json });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ error: 'invalid_request', message, details: { field } });
+    expect(response.body).toMatchObject({ error: 'invalid_request', message: expected.message, details: { field: expected.field } });
+    expect(sandboxState(sandbox)).toBe(before);
   });
 
   it('still reads query parameters from their strings (?limit=1), and names the type a string cannot take', async () => {
