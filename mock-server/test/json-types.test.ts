@@ -52,17 +52,19 @@ const fieldName = (path: (string | number)[]): string =>
   path.reduce<string>((name, segment) => (typeof segment === 'number' ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment), '') || 'body';
 
 /**
- * Every field of a body schema that has a type, walking properties always and going into a
- * nested object or array only where the valid body has one (so the field broken is the only fault).
+ * Every field of a body schema that has a type. The properties and first item of an object or
+ * array are visited only where the valid body has that object or array, so that the broken field
+ * is the request's only fault (an absent optional field is broken by adding it).
  */
 function fieldsOf(schema: Schema, valid: unknown, path: (string | number)[] = []): Field[] {
   const types = schema.type === undefined ? [] : ([] as JsonType[]).concat(schema.type);
   const here: Field[] = types.length > 0 ? [{ path, name: fieldName(path), types }] : [];
-  const nested = Object.entries(schema.properties ?? {}).flatMap(([name, property]) =>
-    fieldsOf(schemaAt(property), (valid as Record<string, unknown> | undefined)?.[name], [...path, name]),
-  );
+  const isObject = typeof valid === 'object' && valid !== null && !Array.isArray(valid);
+  const properties = isObject
+    ? Object.entries(schema.properties ?? {}).flatMap(([name, property]) => fieldsOf(schemaAt(property), (valid as Record<string, unknown>)[name], [...path, name]))
+    : [];
   const items = schema.items && Array.isArray(valid) && valid.length > 0 ? fieldsOf(schemaAt(schema.items), valid[0], [...path, 0]) : [];
-  return [...here, ...(typeof valid === 'object' && valid !== null && !Array.isArray(valid) ? nested : []), ...items];
+  return [...here, ...properties, ...items];
 }
 
 /** A copy of `body` with `value` at `path` (the body itself when the path is empty). */
