@@ -7,7 +7,8 @@
  * - `catalogue.ts`: every operation with its method, path and the one scope it needs, and the
  *   scope list with descriptions, read by the HTTP layer and the scope checks.
  * - `validators.js` (+ `.d.ts`): standalone Ajv validators of each operation's parameters and
- *   request body, compiled ahead of time so the browser bundle needs no schema compiler.
+ *   request body, compiled ahead of time so the browser bundle needs no schema compiler
+ *   (`validators-wire.js` coerces string-typed parts, `validators-json.js` checks bodies strictly).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -95,27 +96,44 @@ function requestSchemas(spec: Spec, path: string, method: (typeof methods)[numbe
   return schemas;
 }
 
-/** Compiles every request schema into one standalone ES module of validators. */
-function compileValidators(
-  spec: Spec,
-  operationIds: { operationId: string; method: string; path: string }[],
-): { code: string; names: string[] } {
-  // Parameters and form fields arrive as strings: coerce them as the spec's types say.
-  const ajv = new Ajv2020({ strict: false, allErrors: false, coerceTypes: true, code: { source: true, esm: true } });
+/**
+ * An Ajv instance holding the spec. Path, query and header parameters and form fields are
+ * strings on the wire, so their validators coerce them to the spec's types (`?limit=10`); a JSON
+ * body carries its own types, so its validators take it exactly as sent (`"30"` is not 30).
+ */
+function specAjv(spec: Spec, coerceTypes: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: false, coerceTypes, code: { source: true, esm: true } });
   addFormats(ajv);
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
   ajv.addFormat('password', true);
   ajv.addSchema({ ...spec, $id: 'spec' });
-  const refs: Record<string, string> = {};
+  return ajv;
+}
+
+/**
+ * Compiles every request schema into two standalone ES modules of validators: `wire` (the
+ * string-typed parts, coerced) and `json` (bodies, strict). Each Ajv instance names its functions
+ * on its own, so the two cannot share a module.
+ */
+function compileValidators(
+  spec: Spec,
+  operationIds: { operationId: string; method: string; path: string }[],
+): { modules: Record<'wire' | 'json', string>; names: string[] } {
+  const ajv = { wire: specAjv(spec, true), json: specAjv(spec, false) };
+  const refs: Record<'wire' | 'json', Record<string, string>> = { wire: {}, json: {} };
   for (const { operationId, method, path } of operationIds) {
     for (const [part, schema] of Object.entries(requestSchemas(spec, path, method.toLowerCase() as (typeof methods)[number]))) {
+      const kind = part === 'json' ? 'json' : 'wire';
       const id = `${operationId}.${part}`;
-      ajv.addSchema({ ...schema, $id: id });
-      refs[`${operationId}_${part}`] = id;
+      ajv[kind].addSchema({ ...schema, $id: id });
+      refs[kind][`${operationId}_${part}`] = id;
     }
   }
-  return { code: standaloneCode(ajv, refs), names: Object.keys(refs) };
+  return {
+    modules: { wire: standaloneCode(ajv.wire, refs.wire), json: standaloneCode(ajv.json, refs.json) },
+    names: [...Object.keys(refs.wire), ...Object.keys(refs.json)].sort(),
+  };
 }
 
 async function main(): Promise<void> {
@@ -170,7 +188,8 @@ export type OperationId = (typeof operations)[number]['operationId'];
 `,
   );
   const validators = compileValidators(spec, operations);
-  writeFileSync(`${outDir}/validators.js`, `${banner}${validators.code}`);
+  for (const [kind, code] of Object.entries(validators.modules)) writeFileSync(`${outDir}/validators-${kind}.js`, `${banner}${code}`);
+  writeFileSync(`${outDir}/validators.js`, `${banner}export * from './validators-wire.js';\nexport * from './validators-json.js';\n`);
   writeFileSync(
     `${outDir}/validators.d.ts`,
     `${banner}import type { ValidateFunction } from 'ajv';

@@ -20,7 +20,46 @@ function fieldPath(error: ErrorObject): string {
   return segments.reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
 }
 
-function describe(error: ErrorObject, field: string): string {
+type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
+
+const withArticle: Record<JsonType, string> = {
+  null: 'null',
+  boolean: 'a boolean',
+  integer: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  array: 'an array',
+  object: 'an object',
+};
+
+function jsonTypeOf(value: unknown): JsonType {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value as 'boolean' | 'string' | 'object';
+}
+
+/** What a caller sent, named against what was expected: `1.5` where an integer belongs is "a fraction". */
+function sentType(value: unknown, expected: readonly string[]): string {
+  const type = jsonTypeOf(value);
+  return type === 'number' && expected.includes('integer') ? 'a fraction' : withArticle[type];
+}
+
+/** The value at an Ajv instance path (`/scopes/0`) of the validated document. */
+function valueAt(document: unknown, instancePath: string): unknown {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), document);
+}
+
+/** `integer,null` → "an integer or null" */
+function expectedTypes(types: readonly string[]): string {
+  return types.map((type) => withArticle[type as JsonType] ?? type).join(' or ');
+}
+
+function describe(error: ErrorObject, field: string, part: RequestPart, document: unknown): string {
   switch (error.keyword) {
     case 'additionalProperties':
       return `${field} is not a field of this request.`;
@@ -35,13 +74,20 @@ function describe(error: ErrorObject, field: string): string {
     }
     case 'const':
       return `${field} must be ${String(error.params.allowedValue)}.`;
+    case 'type': {
+      const types = String(error.params.type).split(',');
+      // Parameters and form fields are always strings on the wire: only a JSON value has a type to name.
+      const sent = part === 'json' ? `, not ${sentType(valueAt(document, error.instancePath), types)}` : '';
+      return `${field} must be ${expectedTypes(types)}${sent}.`;
+    }
     default:
       return `${field} ${error.message ?? 'is invalid'}.`;
   }
 }
 
 /**
- * Validates one part of a request against the spec, coercing strings as the schema says.
+ * Validates one part of a request against the spec. Parameters and form fields are coerced from
+ * their strings as the schema says; a JSON body must have the spec's types as sent.
  * @throws ApiError `invalid_request` naming the first field at fault
  */
 export function checkRequestPart(operationId: string, part: RequestPart, value: unknown, label: string): void {
@@ -51,5 +97,5 @@ export function checkRequestPart(operationId: string, part: RequestPart, value: 
   if (!error) throw new ApiError('invalid_request', `The ${label} is invalid.`);
   const field = fieldPath(error) || label;
   const safeField = /^[a-z_][a-z0-9_.[\]-]*$/.test(field) && field.length <= 64 ? field : undefined;
-  throw new ApiError('invalid_request', quote(describe(error, field), 300), safeField === undefined ? {} : { field: safeField });
+  throw new ApiError('invalid_request', quote(describe(error, field, part, value), 300), safeField === undefined ? {} : { field: safeField });
 }

@@ -8,11 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import { operations } from '../generated/catalogue';
 import { seeded, testSandbox } from './support/client';
-
-/** The store without the `last_used_at` stamps that a successful authentication writes. */
-function storeState(snapshot: unknown): string {
-  return JSON.stringify(snapshot, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));
-}
+import { sandboxState } from './support/state';
 
 const pathSegment = fc.oneof(
   fc.constantFrom('key_ingest', 'tok_adaCli', 'usr_grace', 'cli_reporting', 'wh_auditFeed', 'key_doesNotExist1'),
@@ -80,7 +76,7 @@ describe('random requests at every operation', () => {
           if (shape.contentType !== undefined) headers['Content-Type'] = shape.contentType;
           const body = operation.method === 'GET' ? undefined : operation.body === 'form' ? shape.form : shape.json;
 
-          const before = storeState(sandbox.persist().store);
+          const before = sandboxState(sandbox);
           let response;
           try {
             response = await call(operation.method, query ? `${path}?${query}` : path, { headers, ...(body === undefined ? {} : { body }) });
@@ -90,7 +86,7 @@ describe('random requests at every operation', () => {
             throw error;
           }
           expect(response.status).toBeLessThan(500);
-          if (response.status >= 400) expect(storeState(sandbox.persist().store)).toBe(before);
+          if (response.status >= 400) expect(sandboxState(sandbox)).toBe(before);
         }),
         { numRuns: 30 },
       );

@@ -6,14 +6,12 @@ import * as oauth from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
 
 import { seeded } from '../../test/support/client';
+import { sandboxState } from '../../test/support/state';
 import { addPartnerClient } from './oauth.fixtures';
 import { authorizationUrl, consent, formFields, newAttempt, type OAuthTestbed, oauthErrorOf, oauthTestbed } from './oauth-flows.support';
 
 const desktop: oauth.Client = { client_id: 'cli_desktop' };
 const loopback = 'http://127.0.0.1:8765/callback';
-
-/** The store as JSON, to prove a refusal wrote nothing. */
-const storeState = (testbed: OAuthTestbed) => JSON.stringify(testbed.sandbox.persist().store, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));
 
 /** Approves an attempt for a user and returns the redirect parameters. */
 async function approvedCode(testbed: OAuthTestbed, scope = 'read:profile offline_access', user = seeded.grace) {
@@ -139,17 +137,17 @@ describe('GET /oauth2/authorize (startAuthorization)', () => {
 describe('POST /oauth2/authorize (submitAuthorizationDecision)', () => {
   it('sends a denial back as access_denied with the state, and writes nothing', async () => {
     const testbed = await oauthTestbed();
-    const before = storeState(testbed);
+    const before = sandboxState(testbed.sandbox);
     const attempt = await newAttempt('cli_desktop', loopback, 'read:profile');
     const { response, location } = await consent(testbed, authorizationUrl(testbed.as, attempt), { decision: 'deny' });
     expect(response.status).toBe(302);
     expect(await oauthErrorOf(Promise.resolve().then(() => oauth.validateAuthResponse(testbed.as, desktop, location as URL, attempt.state)))).toBe('access_denied');
-    expect(storeState(testbed)).toBe(before);
+    expect(sandboxState(testbed.sandbox)).toBe(before);
   });
 
   it('shows the page again on a wrong password or a member of another organization, writing nothing', async () => {
     const testbed = await oauthTestbed();
-    const before = storeState(testbed);
+    const before = sandboxState(testbed.sandbox);
     const attempt = await newAttempt('cli_desktop', loopback, 'read:profile');
     const wrong = await consent(testbed, authorizationUrl(testbed.as, attempt), { username: seeded.grace.username, password: 'guess', decision: 'approve' });
     expect(wrong.response.status).toBe(200);
@@ -160,7 +158,7 @@ describe('POST /oauth2/authorize (submitAuthorizationDecision)', () => {
     expect(outsider.response.text).toContain('DataStack Desktop belongs to Acme Analytics; sign in with an account of that organization.');
     const missing = await consent(testbed, authorizationUrl(testbed.as, attempt), { decision: 'approve' });
     expect(missing.response.text).toContain('Enter your email and password to allow access.');
-    expect(storeState(testbed)).toBe(before);
+    expect(sandboxState(testbed.sandbox)).toBe(before);
   });
 
   it('answers a form with an untrusted redirect URI or no decision with a 400 page', async () => {

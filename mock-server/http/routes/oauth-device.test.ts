@@ -6,12 +6,11 @@ import { describe, expect, it } from 'vitest';
 
 import { storeCaps } from '../../core/store';
 import { seeded } from '../../test/support/client';
+import { sandboxState } from '../../test/support/state';
 import { noStore, reportingBasic } from './oauth.fixtures';
 import { type OAuthTestbed, oauthErrorOf, oauthTestbed } from './oauth-flows.support';
 
 const desktop: oauth.Client = { client_id: 'cli_desktop' };
-
-const storeState = (testbed: OAuthTestbed) => JSON.stringify(testbed.sandbox.persist().store, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));
 
 async function startDevice(testbed: OAuthTestbed, scope?: string) {
   const response = await oauth.deviceAuthorizationRequest(testbed.as, desktop, oauth.None(), scope === undefined ? {} : { scope }, testbed.options);
@@ -45,7 +44,7 @@ describe('POST /oauth2/device/code (requestDeviceAuthorization)', () => {
 
   it('refuses a client without the device grant (unauthorized_client), an unknown client (invalid_client) and a scope beyond the client (invalid_scope)', async () => {
     const testbed = await oauthTestbed();
-    const before = storeState(testbed);
+    const before = sandboxState(testbed.sandbox);
     const reporting = await testbed.call('POST', '/oauth2/device/code', { basic: reportingBasic, form: { scope: 'read:clusters' } });
     expect(reporting.status).toBe(400);
     expect(reporting.body).toEqual({ error: 'unauthorized_client', error_description: 'cli_reporting may not use the device code grant.' });
@@ -54,7 +53,7 @@ describe('POST /oauth2/device/code (requestDeviceAuthorization)', () => {
     expect(unknown.body.error).toBe('invalid_client');
     const scope = await testbed.call('POST', '/oauth2/device/code', { form: { client_id: 'cli_desktop', scope: 'manage:org' } });
     expect(scope.body).toEqual({ error: 'invalid_scope', error_description: 'manage:org is not among the scopes cli_desktop may request.' });
-    expect(storeState(testbed)).toBe(before);
+    expect(sandboxState(testbed.sandbox)).toBe(before);
   });
 
   it(`keeps at most ${storeCaps.pendingAuthorizationsPerClient} sign-ins pending per client, then answers 429 with Retry-After`, async () => {
@@ -100,20 +99,20 @@ describe('POST /device (submitDeviceVerification)', () => {
   it('shows the form again on a wrong password or no organization, writing nothing', async () => {
     const testbed = await oauthTestbed();
     const { user_code: userCode } = await startDevice(testbed);
-    const before = storeState(testbed);
+    const before = sandboxState(testbed.sandbox);
     const wrong = await testbed.call('POST', '/device', { form: { user_code: userCode, username: seeded.grace.username, password: 'guess', org_id: 'org_acme', decision: 'approve' } });
     expect(wrong.status).toBe(200);
     expect(wrong.text).toContain('<p role="alert">Email or password is incorrect.</p>');
     const noOrg = await testbed.call('POST', '/device', { form: { user_code: userCode, ...seeded.grace, decision: 'approve' } });
     expect(noOrg.status).toBe(200);
     expect(noOrg.text).toContain('Choose the organization the device will act in.');
-    expect(storeState(testbed)).toBe(before);
+    expect(sandboxState(testbed.sandbox)).toBe(before);
   });
 
   it('refuses an organization the user is not in, a user of another organization and an unknown code with a 400 page, writing nothing', async () => {
     const testbed = await oauthTestbed();
     const { user_code: userCode } = await startDevice(testbed);
-    const before = storeState(testbed);
+    const before = sandboxState(testbed.sandbox);
     const otherOrg = await testbed.call('POST', '/device', { form: { user_code: userCode, ...seeded.grace, org_id: 'org_loadlab', decision: 'approve' } });
     expect(otherOrg.status).toBe(400);
     expect(otherOrg.text).toContain('You are not a member of that organization.');
@@ -125,7 +124,7 @@ describe('POST /device (submitDeviceVerification)', () => {
     const unknown = await testbed.call('POST', '/device', { form: { user_code: 'BCDF-GHJK', decision: 'deny' } });
     expect(unknown.status).toBe(400);
     expect(unknown.text).toContain('This code is not valid');
-    expect(storeState(testbed)).toBe(before);
+    expect(sandboxState(testbed.sandbox)).toBe(before);
   });
 
   it('accepts the code in any case and without the dash, once', async () => {
