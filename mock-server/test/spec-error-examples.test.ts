@@ -86,6 +86,9 @@ const reproductions: Record<string, Reproduction> = {
     t.call('POST', '/v1/clusters', { token: seeded.graceToken, json: { name: 'x', node_type: 'ds.standard.4', num_workers: 1, workspace_id: 'ws_analytics' } }),
   ErrorUnknownScopeHeader: (t) => t.call('GET', '/v1/clusters', { token: seeded.adaToken, headers: { 'x-datastack-scope': 'read:everything' } }),
   ErrorInvalidField: (t) => t.call('POST', '/v1/tokens', { token: seeded.adaToken, json: { label: 'x', scopes: ['read:clusters', 'read:everything'] } }),
+  ErrorWrongTypeLifetime: (t) => t.call('POST', '/v1/tokens', { token: seeded.adaToken, json: { label: 'x', scopes: ['read:clusters'], lifetime_days: '30' } }),
+  ErrorWrongTypeRestricted: (t) =>
+    t.call('POST', '/v1/api-keys', { token: seeded.adaToken, json: { name: 'x', environment: 'test', scopes: ['read:clusters'], restricted: 'true' } }),
   ErrorAdminRequired: (t) => {
     // Ada's token still holds manage:org after she is made a member: her role now stops it.
     const ada = t.sandbox.store.users.get('usr_ada');

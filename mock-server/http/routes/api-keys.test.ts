@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { permissionScopes } from '../../core/scopes';
 import { hashSecret } from '../../core/secrets';
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
@@ -175,7 +176,7 @@ describe('POST /v1/api-keys (createApiKey)', () => {
     const { call, sandbox } = await testSandbox();
     const now = sandbox.clock.now();
     const cases = [
-      [{ scopes: ['read:everything'] }, 'scopes[0]', 'scopes[0] must be one of: read:profile, read:tokens, manage:tokens, read:api-keys, manage:api-keys, read:oauth-clients, manage:oauth-clients, read:org, manage:org, read:webhooks, manage:webhooks, read:clusters, manage:clusters, read:workspaces.'],
+      [{ scopes: ['read:everything'] }, 'scopes[0]', `scopes[0] is not one of its ${permissionScopes.length} documented values.`],
       [{ expires_at: new Date(now - 1000).toISOString() }, 'expires_at', 'expires_at must be in the future.'],
       [{ expires_at: new Date(now + 731 * day * 1000).toISOString() }, 'expires_at', 'expires_at must be at most two years away.'],
       [{ expires_at: 'tomorrow' }, 'expires_at', 'expires_at must match format "date-time".'],
