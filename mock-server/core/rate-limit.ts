@@ -17,7 +17,7 @@ export type PlanTier = keyof typeof planLimits;
 /** Requests that carry no working credential are counted per address, at this plan's rate. */
 export const addressTier: PlanTier = 'starter';
 
-const windowMs = 60_000;
+export const windowMs = 60_000;
 
 /** Where a credential stands in its current window: what the `RateLimit-*` headers report. */
 export interface RateLimitStatus {

@@ -12,7 +12,7 @@ export const apiAudience = 'datastack-api';
 export const maxJwtLifetimeSeconds = 300;
 
 /** Clock skew tolerated between the client and the sandbox, in seconds. */
-const skewSeconds = 30;
+export const skewSeconds = 30;
 
 /** Storing at most this many accepted `jti`s keeps the replay cache bounded. */
 const maxRememberedJwtIds = 10_000;
