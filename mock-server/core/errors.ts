@@ -74,6 +74,9 @@ export class ApiError extends Error {
  */
 export const capReached = (limit: number, message: string): ApiError => new ApiError('conflict', message, { limit });
 
+/** A refusal's message with the DataStack way appended, when there is one (see `conventions.ts`). */
+export const withHint = (message: string, hint: string | undefined): string => (hint === undefined ? message : `${message} ${hint}`);
+
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
 /** A caller-supplied value made safe to quote in a message: no control characters, bounded. */

@@ -1,5 +1,6 @@
 import { type Scope, scopeDescriptions } from '../generated/catalogue';
-import { ApiError, quote } from './errors';
+import { scopeNameHint } from './conventions';
+import { ApiError, quote, withHint } from './errors';
 
 /** An OAuth request flag (RFC 6749 refresh tokens), not a permission: it opens no operation. */
 export const offlineAccess = 'offline_access';
@@ -39,7 +40,7 @@ function insufficient(required: string, message = `This operation requires the $
 export function checkScope(held: readonly string[], required: string, declared?: string | null): void {
   if (declared !== undefined && declared !== null) {
     if (!isKnownScope(declared) || declared === offlineAccess) {
-      throw new ApiError('invalid_request', `x-datastack-scope names an unknown scope: ${quote(declared)}.`, {
+      throw new ApiError('invalid_request', withHint(`x-datastack-scope names an unknown scope: ${quote(declared)}.`, scopeNameHint(declared)), {
         field: 'x-datastack-scope',
       });
     }
@@ -60,5 +61,7 @@ export function checkScope(held: readonly string[], required: string, declared?:
  */
 export function checkKnownScopes(scopes: readonly string[], field: string): void {
   const unknown = scopes.find((scope) => !permissionScopes.includes(scope));
-  if (unknown !== undefined) throw new ApiError('invalid_request', `${field} names an unknown scope: ${quote(unknown)}.`, { field });
+  if (unknown !== undefined) {
+    throw new ApiError('invalid_request', withHint(`${field} names an unknown scope: ${quote(unknown)}.`, scopeNameHint(unknown)), { field });
+  }
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 
-import { ApiError } from '../core/errors';
+import { pathHint } from '../core/conventions';
+import { ApiError, withHint } from '../core/errors';
 import type { Sandbox } from '../core/sandbox';
 import { operations } from '../generated/catalogue';
 import type { AppEnv } from './env';
@@ -45,7 +46,7 @@ export function createApp(sandbox: Sandbox): Hono<AppEnv> {
         allowed_methods: allowed,
       });
     }
-    throw new ApiError('not_found', 'There is no such endpoint. The API reference lists every path.');
+    throw new ApiError('not_found', withHint('There is no such endpoint. The API reference lists every path.', pathHint(c.req.path)));
   });
   app.onError(onError);
   return app;

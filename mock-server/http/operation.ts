@@ -3,7 +3,8 @@ import { decodeJwt } from 'jose';
 
 import { authenticateBearer, parseBearer, type Principal } from '../core/credentials/authenticate';
 import { authenticatePassword } from '../core/credentials/password';
-import { ApiError } from '../core/errors';
+import { formTokenRequestHint } from '../core/conventions';
+import { ApiError, withHint } from '../core/errors';
 import { checkFormEncoding } from '../core/oauth/params';
 import type { RateLimitStatus } from '../core/rate-limit';
 import { checkRole } from '../core/roles';
@@ -86,7 +87,8 @@ async function readBody(c: Context<AppEnv>, kind: 'json' | 'form'): Promise<stri
   const expected = kind === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
   if (mediaType !== expected) {
     // OAuth endpoints have no 415 in RFC 6749: a wrong media type is a malformed request there.
-    throw new ApiError(kind === 'json' ? 'unsupported_media_type' : 'invalid_request', `The body must be ${expected}.`);
+    if (kind === 'json') throw new ApiError('unsupported_media_type', `The body must be ${expected}.`);
+    throw new ApiError('invalid_request', withHint(`The body must be ${expected}.`, formTokenRequestHint));
   }
   return text;
 }

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
-import { ApiError, quote } from '../core/errors';
+import { fieldHint } from '../core/conventions';
+import { ApiError, quote, withHint } from '../core/errors';
 import * as validators from '../generated/validators';
 
 export type RequestPart = 'path' | 'query' | 'header' | 'json' | 'form';
@@ -97,5 +98,6 @@ export function checkRequestPart(operationId: string, part: RequestPart, value: 
   if (!error) throw new ApiError('invalid_request', `The ${label} is invalid.`);
   const field = fieldPath(error) || label;
   const safeField = /^[a-z_][a-z0-9_.[\]-]*$/.test(field) && field.length <= 64 ? field : undefined;
-  throw new ApiError('invalid_request', quote(describe(error, field, part, value), 300), safeField === undefined ? {} : { field: safeField });
+  const message = withHint(describe(error, field, part, value), fieldHint(field, valueAt(value, error.instancePath)));
+  throw new ApiError('invalid_request', quote(message, 300), safeField === undefined ? {} : { field: safeField });
 }

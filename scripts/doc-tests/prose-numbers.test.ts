@@ -92,6 +92,7 @@ const rules: Record<string, readonly string[]> = {
 /** Figures that are an example's own choice or advice, not a rule of the product, with why. */
 const notRules: Record<string, readonly string[]> = {
   'api-keys': ['expires in 90 days' /* the example's choice of expiry */],
+  oauth: ['Coming from 24-hour tokens' /* other products' convention, which the section contrasts */],
   'personal-access-tokens': [
     'say, 14 days' /* advice on when to replace a token */,
     'the maximum to 30 days, and the next request for 60 days' /* the runnable example's own settings */,

@@ -131,7 +131,7 @@ export async function issuePersonalAccessToken(
   const owner = checkTokenOwner(principal);
   const { settings } = principal.org;
   if (owner.role !== 'admin' && !settings.members_can_create_tokens) {
-    throw new ApiError('forbidden', 'Your organization lets only admins create personal access tokens.');
+    throw new ApiError('forbidden', 'Your organization lets only admins create personal access tokens; an admin can let members create them with members_can_create_tokens in PATCH /v1/org/settings.');
   }
   checkKnownScopes(request.scopes, 'scopes');
   checkGrantable(principal, request.scopes);

@@ -1,7 +1,8 @@
 /**
  * The form parameters of the authorization server's endpoints, read the way RFC 6749 §3.1 asks.
  */
-import { ApiError, quote } from '../errors';
+import { scopeNameHint } from '../conventions';
+import { ApiError, quote, withHint } from '../errors';
 import { isKnownScope, offlineAccess, permissionScopes } from '../scopes';
 
 /** Form parameters by name, empty ones already dropped (see {@link presentParams}). */
@@ -60,7 +61,9 @@ export function parseScope(value: string): string[] {
   }
   const scopes = [...new Set(value.split(' '))];
   const unknown = scopes.find((scope) => !isKnownScope(scope));
-  if (unknown !== undefined) throw new ApiError('invalid_scope', `${quote(unknown)} is not a scope this server knows.`, { field: 'scope' });
+  if (unknown !== undefined) {
+    throw new ApiError('invalid_scope', withHint(`${quote(unknown)} is not a scope this server knows.`, scopeNameHint(unknown)), { field: 'scope' });
+  }
   return scopes;
 }
 

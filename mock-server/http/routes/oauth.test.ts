@@ -234,7 +234,10 @@ describe('POST /oauth2/token: request and client checks', () => {
     expect(repeated.body.error).toBe('invalid_request');
     const json = await call('POST', '/oauth2/token', { basic: reportingBasic, json: { grant_type: 'client_credentials' } });
     expect(json.status).toBe(400);
-    expect(json.body).toEqual({ error: 'invalid_request', error_description: 'The body must be application/x-www-form-urlencoded.' });
+    expect(json.body).toEqual({
+      error: 'invalid_request',
+      error_description: 'The body must be application/x-www-form-urlencoded. Send the OAuth parameters as form fields, not JSON (RFC 6749).',
+    });
     const empty = await call('POST', '/oauth2/token', { basic: reportingBasic });
     expect(empty.status).toBe(400);
     expect(tokenCounts(sandbox)).toEqual([0, 0]);

@@ -135,7 +135,7 @@ describe('POST /v1/tokens (createPersonalAccessToken)', () => {
     const before = sandbox.store.pats.size;
     const refused = await call('POST', '/v1/tokens', { basic: seeded.grace, json: { label: 'Grace CLI 2', scopes: ['read:clusters'] } });
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ error: 'forbidden', message: 'Your organization lets only admins create personal access tokens.' });
+    expect(refused.body).toMatchObject({ error: 'forbidden', message: 'Your organization lets only admins create personal access tokens; an admin can let members create them with members_can_create_tokens in PATCH /v1/org/settings.' });
     expect(refused.headers.get('www-authenticate')).toBeNull();
     expect(sandbox.store.pats.size).toBe(before);
     await createWithPassword(call, { label: 'Admins still can', scopes: ['read:clusters'] });
