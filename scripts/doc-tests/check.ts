@@ -60,6 +60,8 @@ export async function checkExample(example: Example, setup: readonly SetupBlock[
 /** Compares what the example did with what its page says. */
 export function judge(example: Example, result: ProcessResult, responses: readonly RecordedResponse[]): Verdict {
   const last = responses.at(-1);
+  // An http fence is sent, not run: when it cannot be, the sender's reason is the whole story.
+  if (result.exitCode !== 0 && example.language === 'http') return fail(result.stderr, lastResponse(last));
   if (result.exitCode !== 0) return fail(describeEnd(result), [...output(result), ...lastResponse(last)]);
   const outcome = example.outcome;
   if (outcome === undefined) {

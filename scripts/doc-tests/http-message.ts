@@ -48,9 +48,9 @@ const statusLine = /^(HTTP\/\d\.\d) (\d{3})(?: [\t \x21-\x7e\x80-\uffff]*)?$/;
 // Field values: visible characters, spaces and tabs (RFC 9110 §5.5); never CR, LF or NUL.
 const fieldValue = /^[\t \x21-\x7e\x80-\uffff]*$/;
 
-/** True when the fence shows a response (its first line is a status line), not a request. */
+/** True when the fence shows a response (its first line starts like a status line), not a request. */
 export function isHttpResponse(text: string): boolean {
-  return /^HTTP\/\S+ \d{3}\b/.test(text.trimStart());
+  return text.trimStart().startsWith('HTTP/');
 }
 
 /** Reads an HTTP/1.1 request; throws `HttpMessageError` naming the first line at fault. */

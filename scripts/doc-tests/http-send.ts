@@ -34,19 +34,16 @@ export function substituteVariables(text: string, env: NodeJS.ProcessEnv): { tex
  * Where the request goes on the sandbox at `base`: the path and query, once its Host (and an
  * absolute target's authority) is known to name a sandbox, never a real host.
  */
-export function sandboxPath(message: HttpRequestMessage, base: URL): string {
+export function sandboxPath(message: HttpRequestMessage, base: URL): { path: string } | { problem: string } {
   const sandboxHosts = new Set([new URL(sandboxOrigin).host, new URL(documentedMockUrl).host, base.host]);
+  const notSandbox = (authority: string, what: string): { problem: string } => ({
+    problem: `${what} ${JSON.stringify(authority)} is not the sandbox: write ${[...sandboxHosts].slice(0, 2).join(' or ')}`,
+  });
   const host = fieldOf(message.fields, 'host') ?? '';
-  const named = (authority: string, what: string): void => {
-    if (!sandboxHosts.has(authority)) {
-      throw new HttpMessageError(1, `${what} ${JSON.stringify(authority)} is not the sandbox: write ${[...sandboxHosts].slice(0, 2).join(' or ')}`);
-    }
-  };
-  named(host, 'the Host');
-  if (message.target.startsWith('/')) return message.target;
+  if (!sandboxHosts.has(host)) return notSandbox(host, 'the Host');
+  if (message.target.startsWith('/')) return { path: message.target };
   const url = new URL(message.target);
-  named(url.host, 'the target’s host');
-  return `${url.pathname}${url.search}`;
+  return sandboxHosts.has(url.host) ? { path: `${url.pathname}${url.search}` } : notSandbox(url.host, 'the target’s host');
 }
 
 /** Sends the request of an `http` fence to the sandbox of `env`; never rejects. */
@@ -57,15 +54,14 @@ export async function sendHttpExample(code: string, env: NodeJS.ProcessEnv): Pro
     return refused(`the request uses ${substituted.unset.map((name) => `$${name}`).join(', ')}, which no setup fence of the page exports`);
   }
   let message: HttpRequestMessage;
-  let path: string;
   try {
     message = parseHttpRequest(substituted.text);
-    path = sandboxPath(message, base);
   } catch (error) {
-    if (error instanceof HttpMessageError) return refused(`the fence is not a request that can be sent: ${error.message}`);
+    if (error instanceof HttpMessageError) return refused(`the fence is not a valid HTTP request: ${error.message}`);
     throw error;
   }
-  return exchange(message, path, base);
+  const where = sandboxPath(message, base);
+  return 'problem' in where ? refused(`the request cannot be sent: ${where.problem}`) : exchange(message, where.path, base);
 }
 
 function exchange(message: HttpRequestMessage, path: string, base: URL): Promise<ProcessResult> {
