@@ -20,16 +20,10 @@
  *   fields are what the response body must contain (see `outcome.ts`).
  */
 import type { Code, Nodes } from 'mdast';
-import { directiveFromMarkdown } from 'mdast-util-directive';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { directive } from 'micromark-extension-directive';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { mdxjs } from 'micromark-extension-mdxjs';
 
 import { type CodeLanguage, codeLanguageOf } from '../../src/remark/code-languages';
 import { languageTabsDirective } from '../../src/remark/language-tabs';
+import { parseMdx } from '../mdx-tree';
 import { HttpMessageError, fieldOf, isHttpResponse, parseHttpResponse } from './http-message';
 import { type FenceMeta, parseFenceMeta } from './meta';
 
@@ -158,10 +152,7 @@ function languageOf(lang: string): Language | undefined {
 }
 
 function collectFences(source: string): Fence[] {
-  const tree = fromMarkdown(source, {
-    extensions: [mdxjs(), directive(), frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [mdxFromMarkdown(), directiveFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
-  });
+  const tree = parseMdx(source);
   const fences: Fence[] = [];
   let heading = '';
   const walk = (node: Nodes, tabs: readonly TabPlace[], openTabs: number | undefined): void => {
