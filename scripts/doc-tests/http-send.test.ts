@@ -60,7 +60,7 @@ describe('sendHttpExample', () => {
       'Authorization: Bearer ${DATASTACK_TOKEN}',
       'Content-Type: application/json',
       'X-Note: one',
-      'X-Note: two',
+      'x-note: two',
       '',
       '{"label": "$LABEL"}',
     ].join('\n');
@@ -78,7 +78,7 @@ describe('sendHttpExample', () => {
       'application/json',
       'X-Note',
       'one',
-      'X-Note',
+      'x-note',
       'two',
       'Content-Length',
       '18',

@@ -66,15 +66,12 @@ export async function sendHttpExample(code: string, env: NodeJS.ProcessEnv): Pro
 
 function exchange(message: HttpRequestMessage, path: string, base: URL): Promise<ProcessResult> {
   const command = `http ${message.method} ${path}`;
-  // The sandbox's own address stands in for the documented Host, as DATASTACK_BASE_URL does in code.
-  const headers: Record<string, string | string[]> = { Host: base.host };
-  for (const { name, value } of message.fields) {
-    if (name.toLowerCase() === 'host') continue;
-    const previous = headers[name];
-    headers[name] = previous === undefined ? value : [previous, value].flat();
-  }
+  // Raw name/value pairs keep every field's spelling, order and repeats as written. The sandbox's
+  // own address stands in for the documented Host, as DATASTACK_BASE_URL does in code.
+  const written = message.fields.filter(({ name }) => name.toLowerCase() !== 'host');
+  const headers = ['Host', base.host, ...written.flatMap(({ name, value }) => [name, value])];
   const body = Buffer.from(message.body, 'utf8');
-  if (body.length > 0 && fieldOf(message.fields, 'content-length') === undefined) headers['Content-Length'] = String(body.length);
+  if (body.length > 0 && fieldOf(message.fields, 'content-length') === undefined) headers.push('Content-Length', String(body.length));
   return new Promise((resolve) => {
     const ended = (exitCode: number, stdout: string, stderr: string, timedOut = false): void =>
       resolve({ command, exitCode, signal: null, timedOut, timeoutMs: runTimeoutMs, startError: undefined, stdout, stderr });
