@@ -48,7 +48,8 @@ export async function readGuides(root: string, dir = 'docs'): Promise<Map<string
     names.map(async (name): Promise<[string, Guide]> => {
       const file = `${dir}/${name}`;
       const source = await readFile(join(root, file), 'utf8');
-      const id = /^---\n[\s\S]*?^id:\s*(\S+)\s*$[\s\S]*?^---$/m.exec(source)?.[1] ?? basename(name, '.mdx');
+      const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source)?.[1] ?? '';
+      const id = /^id:\s*['"]?([\w-]+)['"]?\s*$/m.exec(frontMatter)?.[1] ?? basename(name, '.mdx');
       const runTitles = new Set(extractPage(file, source).examples.map((example) => example.title));
       return [`/${dir}/${id}`, { file, anchors: new Set(headingAnchors(source)), runTitles }];
     }),
