@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startNodeMock } from '../../mock-server/hosts/node';
 import { evaluateSetup, withMockUrl } from './environment';
 import type { Example, SetupBlock } from './extract';
+import { sendHttpExample } from './http-send';
 import { matchJson } from './outcome';
 import { describeEnd, type ProcessResult } from './process';
 import { type RecordedResponse, startRecordingProxy } from './proxy';
@@ -41,7 +42,11 @@ export async function checkExample(example: Example, setup: readonly SetupBlock[
     if ('failure' in prepared) return fail(prepared.failure);
     // Only the example's own requests count, not any a setup fence made.
     proxy.responses.length = 0;
-    const result = await context.executor.run(example.language, withMockUrl(example.code, proxy.url), prepared.env, join(dir, 'example'));
+    const code = withMockUrl(example.code, proxy.url);
+    const result =
+      example.language === 'http'
+        ? await sendHttpExample(code, prepared.env)
+        : await context.executor.run(example.language, code, prepared.env, join(dir, 'example'));
     return judge(example, result, proxy.responses);
   } catch (error) {
     return fail(`the runner failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -55,12 +60,18 @@ export async function checkExample(example: Example, setup: readonly SetupBlock[
 /** Compares what the example did with what its page says. */
 export function judge(example: Example, result: ProcessResult, responses: readonly RecordedResponse[]): Verdict {
   const last = responses.at(-1);
+  // An http fence is sent, not run: when it cannot be, the sender's reason is the whole story.
+  if (result.exitCode !== 0 && example.language === 'http') return fail(result.stderr, lastResponse(last));
   if (result.exitCode !== 0) return fail(describeEnd(result), [...output(result), ...lastResponse(last)]);
   const outcome = example.outcome;
   if (outcome === undefined) {
     if (last === undefined) return pass('exited 0 (no HTTP request, no outcome documented)');
     if (last.status >= 500) return fail(`last response ${request(last)} was ${last.status}`, [...lastResponse(last), ...output(result)]);
-    return pass(`exited 0, last response ${last.status} (no outcome documented)`);
+    // A request fence has no exit status of its own: refused is failed unless the page says so.
+    if (example.language === 'http' && (last.status < 200 || last.status > 299)) {
+      return fail(`last response ${request(last)} was ${last.status}; an http example with no outcome must get a 2xx`, lastResponse(last));
+    }
+    return pass(`${example.language === 'http' ? 'sent' : 'exited 0'}, last response ${last.status} (no outcome documented)`);
   }
   if ('problem' in outcome) return fail(outcome.problem);
   const where = `the outcome at line ${outcome.line}`;

@@ -66,14 +66,41 @@ describe('extractPage: marks', () => {
     expect(result.problems.map((problem) => [problem.line, problem.message])).toEqual([
       [1, '`bash` fence is marked `run` and `norun`: keep one'],
       [5, 'a `setup` fence must be bash (`export NAME=value` lines), not `python`'],
-      [9, 'a `ts` fence cannot be run: only bash, sh, shell, js, javascript, python, py, go are'],
-      [13, 'a `JSON` fence cannot be run: only bash, sh, shell, js, javascript, python, py, go are'],
+      [9, 'a `ts` fence cannot be run: only bash, sh, shell, js, javascript, python, py, go, http are'],
+      [13, 'a `JSON` fence cannot be run: only bash, sh, shell, js, javascript, python, py, go, http are'],
     ]);
   });
 
-  it('never asks other languages for a mark', () => {
-    const result = extractPage('p.mdx', page(fence('json'), fence('http'), fence('text'), fence('mermaid', 'flowchart TD'), fence('')));
+  it('never asks other languages for a mark, nor an http fence that shows a response', () => {
+    const response = 'HTTP/1.1 200 OK\nContent-Type: application/json';
+    const result = extractPage('p.mdx', page(fence('json'), fence('http', response), fence('text'), fence('mermaid', 'flowchart TD'), fence('')));
     expect(result).toMatchObject({ examples: [], skipped: [], problems: [] });
+  });
+
+  it('asks an http request for run or norun, and runs or skips it as marked', () => {
+    const request = 'GET /v1/me HTTP/1.1\nHost: sandbox.datastack.test';
+    const result = extractPage(
+      'docs/p.mdx',
+      page(fence('http', request), fence('http title="Who am I?" run', request), fence('HTTP norun', request), fence('http setup', request)),
+    );
+    expect(result.problems).toEqual([
+      {
+        file: 'docs/p.mdx',
+        line: 1,
+        message: '`http` fence has neither `run` nor `norun` in its meta: add `run` to check it against the sandbox, or `norun` to only show it',
+      },
+      { file: 'docs/p.mdx', line: 16, message: 'a `setup` fence must be bash (`export NAME=value` lines), not `http`' },
+    ]);
+    expect(result.examples).toEqual([{ file: 'docs/p.mdx', line: 6, language: 'http', title: 'Who am I?', code: request, outcome: undefined }]);
+    expect(result.skipped).toEqual([{ line: 11, language: 'http' }]);
+  });
+
+  it('refuses to run an http fence that shows a response', () => {
+    const result = extractPage('p.mdx', fence('http run', 'HTTP/1.1 200 OK'));
+    expect(result.problems.map((problem) => problem.message)).toEqual([
+      'this `http` fence shows a response (it starts with a status line): only a request can be run',
+    ]);
+    expect(result.examples).toEqual([]);
   });
 
   it('keeps the code as written and takes the title from the meta, else the heading above', () => {
@@ -168,6 +195,42 @@ describe('extractPage: outcomes', () => {
   it('holds only the status when the outcome is not JSON', () => {
     const result = extractPage('p.mdx', page(fence('bash run'), fence('http title="Response: 204 No Content" outcome', 'HTTP/1.1 204')));
     expect(result.examples[0]?.outcome).toEqual({ line: 5, status: 204, body: undefined });
+  });
+
+  it('reads an http response outcome: the status from its status line, the fields from its JSON body', () => {
+    const response = 'HTTP/1.1 403 Forbidden\nContent-Type: application/problem+json; charset=utf-8\n\n{"error": "insufficient_scope"}';
+    const result = extractPage('p.mdx', page(fence('bash run'), fence('http title="Response: 403 Forbidden" outcome', response)));
+    expect(result.examples[0]?.outcome).toEqual({ line: 5, status: 403, body: { json: { error: 'insufficient_scope' } } });
+  });
+
+  it('holds an http response outcome without a JSON body to its status, with or without one in the title', () => {
+    const result = extractPage(
+      'p.mdx',
+      page(fence('bash run'), fence('http outcome', 'HTTP/1.1 204 No Content'), fence('bash run'), fence('http outcome', 'HTTP/1.1 200 OK\nContent-Type: text/plain\n\nok')),
+    );
+    expect(result.examples.map((example) => example.outcome)).toEqual([
+      { line: 5, status: 204, body: undefined },
+      { line: 13, status: 200, body: undefined },
+    ]);
+  });
+
+  it('fails the example of an http outcome whose title and status line disagree, or whose JSON body is broken', () => {
+    const result = extractPage(
+      'p.mdx',
+      page(
+        fence('bash run'),
+        fence('http title="Response: 200 OK" outcome', 'HTTP/1.1 201 Created'),
+        fence('bash run'),
+        fence('http outcome', 'HTTP/1.1 200 OK\nContent-Type: application/json\n\n{"a": }'),
+        fence('bash run'),
+        fence('http outcome', 'HTTP/1.1 2OO OK'),
+      ),
+    );
+    expect(result.examples.map((example) => example.outcome)).toEqual([
+      { line: 5, problem: 'the outcome fence at line 5 says 200 in its title but 201 in its status line' },
+      { line: 13, problem: expect.stringMatching(/^the outcome fence at line 13 has a body that is not valid JSON: /) as unknown },
+      { line: 24, problem: 'the outcome fence at line 24 is not an HTTP response: line 1: the status line must be "HTTP/1.1 200 OK", got "HTTP/1.1 2OO OK"' },
+    ]);
   });
 
   it('turns an outcome without a status or with broken JSON into a failure of its example', () => {

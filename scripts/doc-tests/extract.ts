@@ -8,27 +8,27 @@
  *   (executed against a fresh sandbox), `norun` (shown only) or, bash only, `setup` (its
  *   `export NAME=value` lines give every example on the page its environment). A fence in one
  *   of those languages with none of them is a problem, so nothing goes unchecked by accident.
- *   Fences in other languages (json, http, text, mermaid…) are never run.
+ *   An `http` fence that holds a request (a request line, header fields, a body) needs `run` or
+ *   `norun` too: `run` sends it as written to a fresh sandbox (`http-send.ts`). An `http` fence
+ *   that holds a response (it starts with a status line) is only shown, or serves as an outcome.
+ *   Fences in other languages (json, text, mermaid…) are never run.
  * - The documented outcome of a `run` fence is the first later fence whose meta has `outcome`,
  *   looking past the other tabs of the `:::tabs` container or `<Tabs>` it sits in and stopping at
  *   the next `run` fence.
- *   Its title holds the HTTP status (`title="Response: 201 Created"`); when it is JSON, its
+ *   Its title holds the HTTP status (`title="Response: 201 Created"`), or its status line does
+ *   when it is an `http` response; when it is JSON, or an `http` response with a JSON body, its
  *   fields are what the response body must contain (see `outcome.ts`).
  */
 import type { Code, Nodes } from 'mdast';
-import { directiveFromMarkdown } from 'mdast-util-directive';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { directive } from 'micromark-extension-directive';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { mdxjs } from 'micromark-extension-mdxjs';
 
 import { type CodeLanguage, codeLanguageOf } from '../../src/remark/code-languages';
 import { languageTabsDirective } from '../../src/remark/language-tabs';
+import { parseMdx } from '../mdx-tree';
+import { HttpMessageError, fieldOf, isHttpResponse, parseHttpResponse } from './http-message';
 import { type FenceMeta, parseFenceMeta } from './meta';
 
-export type Language = CodeLanguage;
+/** A language whose fences the runner executes: a program, or a raw HTTP request. */
+export type Language = CodeLanguage | 'http';
 
 export interface SetupBlock {
   line: number;
@@ -104,11 +104,17 @@ export function extractPage(file: string, source: string): Page {
     return page;
   }
   fences.forEach((fence, index) => {
-    const language = codeLanguageOf[fence.lang.toLowerCase()];
+    const language = languageOf(fence.lang);
     const problem = (message: string): void => void page.problems.push({ file, line: fence.line, message });
     if (language === undefined) {
       if (fence.meta.flags.has('run') || fence.meta.flags.has('setup')) {
-        problem(`a \`${fence.lang || 'plain'}\` fence cannot be run: only ${Object.keys(codeLanguageOf).join(', ')} are`);
+        problem(`a \`${fence.lang || 'plain'}\` fence cannot be run: only ${[...Object.keys(codeLanguageOf), 'http'].join(', ')} are`);
+      }
+      return;
+    }
+    if (language === 'http' && isHttpResponse(fence.code)) {
+      if (fence.meta.flags.has('run') || fence.meta.flags.has('setup')) {
+        problem('this `http` fence shows a response (it starts with a status line): only a request can be run');
       }
       return;
     }
@@ -140,11 +146,13 @@ export function extractPage(file: string, source: string): Page {
   return page;
 }
 
+function languageOf(lang: string): Language | undefined {
+  const name = lang.toLowerCase();
+  return name === 'http' ? 'http' : codeLanguageOf[name];
+}
+
 function collectFences(source: string): Fence[] {
-  const tree = fromMarkdown(source, {
-    extensions: [mdxjs(), directive(), frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [mdxFromMarkdown(), directiveFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
-  });
+  const tree = parseMdx(source);
   const fences: Fence[] = [];
   let heading = '';
   const walk = (node: Nodes, tabs: readonly TabPlace[], openTabs: number | undefined): void => {
@@ -201,6 +209,7 @@ function findOutcomeFence(fences: readonly Fence[], index: number): Fence | unde
 }
 
 function readOutcome(fence: Fence): Outcome | BrokenOutcome {
+  if (fence.lang.toLowerCase() === 'http' && isHttpResponse(fence.code)) return readHttpOutcome(fence);
   const title = fence.meta.attributes.get('title') ?? '';
   const status = statusInTitle.exec(title)?.[1];
   if (status === undefined) {
@@ -212,6 +221,24 @@ function readOutcome(fence: Fence): Outcome | BrokenOutcome {
     return { line: fence.line, status: Number(status), body: { json: JSON.parse(fence.code) as unknown } };
   } catch (error) {
     return { line: fence.line, problem: `the outcome fence at line ${fence.line} is not valid JSON: ${reasonOf(error)}` };
+  }
+}
+
+/** An `http` response as outcome: the status of its status line, and its body when that is JSON. */
+function readHttpOutcome(fence: Fence): Outcome | BrokenOutcome {
+  const where = `the outcome fence at line ${fence.line}`;
+  try {
+    const response = parseHttpResponse(fence.code);
+    const inTitle = statusInTitle.exec(fence.meta.attributes.get('title') ?? '')?.[1];
+    if (inTitle !== undefined && Number(inTitle) !== response.status) {
+      return { line: fence.line, problem: `${where} says ${inTitle} in its title but ${response.status} in its status line` };
+    }
+    const isJson = /^application\/(?:[\w.-]+\+)?json\b/i.test(fieldOf(response.fields, 'content-type') ?? '');
+    if (!isJson || response.body.trim() === '') return { line: fence.line, status: response.status, body: undefined };
+    return { line: fence.line, status: response.status, body: { json: JSON.parse(response.body) as unknown } };
+  } catch (error) {
+    if (error instanceof HttpMessageError) return { line: fence.line, problem: `${where} is not an HTTP response: ${error.message}` };
+    return { line: fence.line, problem: `${where} has a body that is not valid JSON: ${reasonOf(error)}` };
   }
 }
 

@@ -22,7 +22,9 @@ export function formatListed(example: Example): string {
   const outcome = example.outcome;
   const expects =
     outcome === undefined
-      ? 'exit 0, no 5xx'
+      ? example.language === 'http'
+        ? 'a 2xx'
+        : 'exit 0, no 5xx'
       : 'problem' in outcome
         ? `broken outcome: ${outcome.problem}`
         : `${outcome.status}${outcome.body ? ' + JSON body' : ''} (outcome at line ${outcome.line})`;

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { Language } from './extract';
+import type { CodeLanguage } from '../../src/remark/code-languages';
 import { type ProcessResult, runProcess } from './process';
 
 export const runTimeoutMs = 30_000;
@@ -21,7 +21,7 @@ type Tool = { command: string } | { missing: string };
 
 export interface Executor {
   /** Writes `code` into `dir` and runs it there with `env`; never rejects. */
-  run(language: Language, code: string, env: NodeJS.ProcessEnv, dir: string): Promise<ProcessResult>;
+  run(language: CodeLanguage, code: string, env: NodeJS.ProcessEnv, dir: string): Promise<ProcessResult>;
 }
 
 /**
@@ -67,13 +67,13 @@ export async function createExecutor(env: NodeJS.ProcessEnv, cwd: string, nodeMo
   };
 }
 
-const fileNames: Record<Language, string> = { bash: 'example.sh', javascript: 'example.mjs', python: 'example.py', go: 'main.go' };
+const fileNames: Record<CodeLanguage, string> = { bash: 'example.sh', javascript: 'example.mjs', python: 'example.py', go: 'main.go' };
 
-function notRun(language: Language, reason: string): ProcessResult {
+function notRun(language: CodeLanguage, reason: string): ProcessResult {
   return { command: language, exitCode: null, signal: null, timedOut: false, timeoutMs: 0, startError: reason, stdout: '', stderr: '' };
 }
 
-async function findTools(env: NodeJS.ProcessEnv, cwd: string): Promise<Record<Language, Tool>> {
+async function findTools(env: NodeJS.ProcessEnv, cwd: string): Promise<Record<CodeLanguage, Tool>> {
   const succeeds = async (command: string, args: readonly string[]): Promise<boolean> =>
     (await runProcess(command, args, { cwd, env, timeoutMs: runTimeoutMs })).exitCode === 0;
   const [bash, curl, python, go] = await Promise.all([
