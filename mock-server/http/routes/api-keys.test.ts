@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { hashSecret } from '../../core/secrets';
+import { seed } from '../../core/seed';
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
 
@@ -12,7 +13,7 @@ describe('GET /v1/api-keys (listApiKeys)', () => {
     const response = await call('GET', '/v1/api-keys', { token: seeded.adaToken });
     expect(response.status).toBe(200);
     expect(response.body.next_cursor).toBeNull();
-    expect(response.body.data.map((key: { id: string }) => key.id)).toEqual(['key_dashboard', 'key_ingest']);
+    expect(response.body.data.map((key: { id: string }) => key.id)).toEqual(['key_dashboard', 'key_ingest', 'key_platform']);
     expect(response.body.data[0]).toMatchObject({
       name: 'Dashboard (read-only)',
       restricted: true,
@@ -38,7 +39,9 @@ describe('GET /v1/api-keys (listApiKeys)', () => {
     expect(first.body.next_cursor).toEqual(expect.any(String));
     const second = await call('GET', `/v1/api-keys?limit=1&cursor=${first.body.next_cursor}`, { token: seeded.adaToken });
     expect(second.body.data.map((key: { id: string }) => key.id)).toEqual(['key_ingest']);
-    expect(second.body.next_cursor).toBeNull();
+    const third = await call('GET', `/v1/api-keys?limit=1&cursor=${second.body.next_cursor}`, { token: seeded.adaToken });
+    expect(third.body.data.map((key: { id: string }) => key.id)).toEqual(['key_platform']);
+    expect(third.body.next_cursor).toBeNull();
   });
 
   it('refuses a bad limit or cursor with 400 naming the parameter', async () => {
@@ -141,7 +144,7 @@ describe('POST /v1/api-keys (createApiKey)', () => {
       message: 'The sandbox can only create test keys; use environment: test.',
       details: { field: 'environment' },
     });
-    expect(sandbox.store.apiKeys.size).toBe(4);
+    expect(sandbox.store.apiKeys.size).toBe(seed.apiKeys.length);
   });
 
   it('refuses scopes the calling credential does not hold with 403 naming the scope', async () => {
@@ -174,7 +177,7 @@ describe('POST /v1/api-keys (createApiKey)', () => {
     const { call, sandbox } = await testSandbox();
     const now = sandbox.clock.now();
     const cases = [
-      [{ scopes: ['read:everything'] }, 'scopes[0]', 'scopes[0] must be one of: read:profile, read:tokens, manage:tokens, read:api-keys, manage:api-keys, read:oauth-clients, manage:oauth-clients, read:org, manage:org, read:webhooks, manage:webhooks, read:clusters, manage:clusters, read:workspaces.'],
+      [{ scopes: ['read:everything'] }, 'scopes[0]', 'scopes[0] must be one of: read:profile, read:tokens, manage:tokens, read:api-keys, manage:api-keys, read:oauth-clients, manage:oauth-clients, read:org, manage:org, read:webhooks, manage:webhooks, read:clusters, manage:clusters, read:workspaces, manage:workspaces, read:users, manage:users, read:jobs,…'],
       [{ expires_at: new Date(now - 1000).toISOString() }, 'expires_at', 'expires_at must be in the future.'],
       [{ expires_at: new Date(now + 731 * day * 1000).toISOString() }, 'expires_at', 'expires_at must be at most two years away.'],
       [{ expires_at: 'tomorrow' }, 'expires_at', 'expires_at must match format "date-time".'],
@@ -187,7 +190,7 @@ describe('POST /v1/api-keys (createApiKey)', () => {
       expect(response.status, field).toBe(400);
       expect(response.body).toMatchObject({ error: 'invalid_request', message, details: { field } });
     }
-    expect(sandbox.store.apiKeys.size).toBe(4);
+    expect(sandbox.store.apiKeys.size).toBe(seed.apiKeys.length);
   });
 
   it('lets a key expire at its expires_at', async () => {
