@@ -194,8 +194,8 @@ export const seed = {
       type: 'confidential',
       secret: 'dscs_Vb7Qm2Xr9Kt4Wn6Zp1Lc8Hd3Fs5Gj0Ay2Ue7Io4Rk9w',
       redirectUris: [],
-      // The one seeded client allowed the broad all-apis scope, to show it beside fine-grained ones.
-      allowedScopes: ['all-apis', 'read:jobs', 'read:clusters'],
+      // The one seeded client allowed the broad all-apis scope; it may also ask for any scope all-apis includes.
+      allowedScopes: ['all-apis'],
       grantTypes: ['client_credentials'],
     },
     {

@@ -46,7 +46,7 @@ describe('all-apis on OAuth access tokens', () => {
     }
   });
 
-  it('the fine-grained alternative: the same client asking for read:jobs can list jobs and nothing more', async () => {
+  it('the fine-grained alternative: the same client, allowed only all-apis, may ask for read:jobs, which lists jobs and nothing more', async () => {
     const { call, sandbox } = await testSandbox();
     const token = await opsToken(call, 'read:jobs');
     expect((await call('GET', '/v1/jobs', { token })).status).toBe(200);

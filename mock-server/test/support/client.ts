@@ -117,7 +117,7 @@ export const seeded = {
   grace: { username: 'grace@acme.test', password: 'harvard-mark-1-1944' },
   reporting: { clientId: 'cli_reporting', clientSecret: clientSecret('cli_reporting') },
   loadtest: { clientId: 'cli_loadtest', clientSecret: clientSecret('cli_loadtest') },
-  /** Allowed all-apis, read:jobs and read:clusters, by client credentials. */
+  /** Allowed all-apis (and so every scope it includes), by client credentials. */
   opsConsole: { clientId: 'cli_opsConsole', clientSecret: clientSecret('cli_opsConsole') },
   desktop: { clientId: 'cli_desktop' },
 } as const;
