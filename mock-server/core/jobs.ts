@@ -5,8 +5,9 @@
  */
 import type { Principal } from './credentials/authenticate';
 import { actingUserId } from './credentials/authenticate';
-import { ApiError, quote } from './errors';
+import { ApiError } from './errors';
 import { appendCapped, newestInSequence } from './history';
+import { findInOrg, pageInOrg } from './org-rows';
 import type { Job, JobRun } from './model';
 import { type Page, type PageRequest, byName, paginate } from './paginate';
 import { randomId } from './random';
@@ -19,20 +20,11 @@ export type RunState = 'running' | 'succeeded';
 export const runState = (run: JobRun, now: number): RunState => (now < run.endsAt ? 'running' : 'succeeded');
 
 /** The organization's jobs, by name, one page at a time. */
-export function listJobs(sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<Job> {
-  return paginate(
-    sandbox.store.jobs.filter((job) => job.orgId === orgId),
-    byName,
-    request,
-  );
-}
+export const listJobs = (sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<Job> =>
+  pageInOrg(sandbox.store.jobs, orgId, byName, request);
 
 /** @throws ApiError `not_found` for an unknown id or a job of another organization */
-export function getJob(sandbox: Sandbox, orgId: string, jobId: string): Job {
-  const job = sandbox.store.jobs.get(jobId);
-  if (!job || job.orgId !== orgId) throw new ApiError('not_found', `No job ${quote(jobId)} exists in your organization.`);
-  return job;
-}
+export const getJob = (sandbox: Sandbox, orgId: string, jobId: string): Job => findInOrg(sandbox.store.jobs, orgId, jobId, 'job');
 
 const runsOf = (sandbox: Sandbox, jobId: string): JobRun[] => sandbox.store.jobRuns.filter((run) => run.jobId === jobId);
 

@@ -6,7 +6,8 @@ import type { Principal } from './credentials/authenticate';
 import { actingUserId } from './credentials/authenticate';
 import { ApiError, quote } from './errors';
 import type { Notebook, NotebookLanguage } from './model';
-import { type Page, type PageRequest, paginate } from './paginate';
+import { findInOrg, pageInOrg } from './org-rows';
+import type { Page, PageRequest } from './paginate';
 import { randomId } from './random';
 import { workspaceFor } from './resources';
 import type { Sandbox } from './sandbox';
@@ -27,20 +28,12 @@ export const notebookSize = (notebook: Notebook): number => new TextEncoder().en
 const byPath = (notebook: Notebook): string => `${notebook.path}|${notebook.workspaceId}|${notebook.id}`;
 
 /** The organization's notebooks in every workspace, by path, one page at a time. */
-export function listNotebooks(sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<Notebook> {
-  return paginate(
-    sandbox.store.notebooks.filter((notebook) => notebook.orgId === orgId),
-    byPath,
-    request,
-  );
-}
+export const listNotebooks = (sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<Notebook> =>
+  pageInOrg(sandbox.store.notebooks, orgId, byPath, request);
 
 /** @throws ApiError `not_found` for an unknown id or a notebook of another organization */
-export function getNotebook(sandbox: Sandbox, orgId: string, notebookId: string): Notebook {
-  const notebook = sandbox.store.notebooks.get(notebookId);
-  if (!notebook || notebook.orgId !== orgId) throw new ApiError('not_found', `No notebook ${quote(notebookId)} exists in your organization.`);
-  return notebook;
-}
+export const getNotebook = (sandbox: Sandbox, orgId: string, notebookId: string): Notebook =>
+  findInOrg(sandbox.store.notebooks, orgId, notebookId, 'notebook');
 
 /**
  * Creates a notebook from its source (shape and sizes validated by the spec).

@@ -4,8 +4,9 @@
  */
 import type { Principal } from './credentials/authenticate';
 import { actingUserId } from './credentials/authenticate';
-import { ApiError, quote } from './errors';
+import { ApiError } from './errors';
 import { appendCapped, newestInSequence } from './history';
+import { findInOrg, pageInOrg } from './org-rows';
 import type { Pipeline, PipelineEvent } from './model';
 import { type Page, type PageRequest, byName, paginate } from './paginate';
 import { randomId } from './random';
@@ -13,20 +14,12 @@ import type { Sandbox } from './sandbox';
 import { storeCaps } from './store';
 
 /** The organization's pipelines, by name, one page at a time. */
-export function listPipelines(sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<Pipeline> {
-  return paginate(
-    sandbox.store.pipelines.filter((pipeline) => pipeline.orgId === orgId),
-    byName,
-    request,
-  );
-}
+export const listPipelines = (sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<Pipeline> =>
+  pageInOrg(sandbox.store.pipelines, orgId, byName, request);
 
 /** @throws ApiError `not_found` for an unknown id or a pipeline of another organization */
-export function getPipeline(sandbox: Sandbox, orgId: string, pipelineId: string): Pipeline {
-  const pipeline = sandbox.store.pipelines.get(pipelineId);
-  if (!pipeline || pipeline.orgId !== orgId) throw new ApiError('not_found', `No pipeline ${quote(pipelineId)} exists in your organization.`);
-  return pipeline;
-}
+export const getPipeline = (sandbox: Sandbox, orgId: string, pipelineId: string): Pipeline =>
+  findInOrg(sandbox.store.pipelines, orgId, pipelineId, 'pipeline');
 
 const eventsOf = (sandbox: Sandbox, pipelineId: string): PipelineEvent[] =>
   sandbox.store.pipelineEvents.filter((event) => event.pipelineId === pipelineId);

@@ -7,6 +7,7 @@ import type { Principal } from './credentials/authenticate';
 import { ApiError, quote } from './errors';
 import type { Cluster, Workspace } from './model';
 import { actingUserId } from './credentials/authenticate';
+import { findInOrg } from './org-rows';
 import { randomId } from './random';
 import type { Sandbox } from './sandbox';
 import { storeCaps } from './store';
@@ -35,11 +36,8 @@ export function listClusters(sandbox: Sandbox, orgId: string): Cluster[] {
 }
 
 /** @throws ApiError `not_found` for an unknown id or a workspace of another organization */
-export function getWorkspace(sandbox: Sandbox, orgId: string, workspaceId: string): Workspace {
-  const workspace = sandbox.store.workspaces.get(workspaceId);
-  if (!workspace || workspace.orgId !== orgId) throw new ApiError('not_found', `No workspace ${quote(workspaceId)} exists in your organization.`);
-  return workspace;
-}
+export const getWorkspace = (sandbox: Sandbox, orgId: string, workspaceId: string): Workspace =>
+  findInOrg(sandbox.store.workspaces, orgId, workspaceId, 'workspace');
 
 /**
  * Changes a workspace's display name (validated by the spec: 1–100 printable characters).
@@ -51,11 +49,8 @@ export function renameWorkspace(sandbox: Sandbox, orgId: string, workspaceId: st
 }
 
 /** @throws ApiError `not_found` for an unknown id or a cluster of another organization */
-export function getCluster(sandbox: Sandbox, orgId: string, clusterId: string): Cluster {
-  const cluster = sandbox.store.clusters.get(clusterId);
-  if (!cluster || cluster.orgId !== orgId) throw new ApiError('not_found', `No cluster ${quote(clusterId)} exists in your organization.`);
-  return cluster;
-}
+export const getCluster = (sandbox: Sandbox, orgId: string, clusterId: string): Cluster =>
+  findInOrg(sandbox.store.clusters, orgId, clusterId, 'cluster');
 
 function checkWorkers(numWorkers: number): void {
   if (!Number.isInteger(numWorkers) || numWorkers < 1 || numWorkers > maxWorkers) {
