@@ -3,10 +3,12 @@
  * only; it opens every resource API and `GET /v1/me`, never credential management or
  * organization administration.
  */
+import * as oauth from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
 
 import { plantAccessToken } from '../../test/support/plant';
 import { seeded, testSandbox, type TestSandbox } from '../../test/support/client';
+import { authorizationUrl, consent, newAttempt, oauthTestbed } from './oauth-flows.support';
 
 const opsBasic = { username: seeded.opsConsole.clientId, password: seeded.opsConsole.clientSecret };
 
@@ -109,5 +111,29 @@ describe('all-apis is refused on personal access tokens and API keys', () => {
     });
     expect(response.status).toBe(201);
     expect(response.body.allowed_scopes).toEqual(['all-apis']);
+  });
+});
+
+describe('all-apis through the authorization code flow', () => {
+  it('a person approves all-apis for an app allowed it; the token acts as them across the resource APIs', async () => {
+    const testbed = await oauthTestbed();
+    const { as, options, call } = testbed;
+    const registered = await call('POST', '/v1/oauth-clients', {
+      token: seeded.adaToken,
+      json: { name: 'Ops portal', type: 'public', redirect_uris: ['http://127.0.0.1:9000/cb'], allowed_scopes: ['all-apis'], grant_types: ['authorization_code'] },
+    });
+    const portal: oauth.Client = { client_id: registered.body.client_id };
+    const attempt = await newAttempt(portal.client_id, 'http://127.0.0.1:9000/cb', 'all-apis');
+    const { page, location } = await consent(testbed, authorizationUrl(as, attempt), { ...seeded.grace, decision: 'approve' });
+    expect(page.text).toContain('all-apis');
+    const callback = oauth.validateAuthResponse(as, portal, location as URL, attempt.state);
+    const response = await oauth.authorizationCodeGrantRequest(as, portal, oauth.None(), callback, attempt.redirectUri, attempt.verifier, options);
+    const tokens = await oauth.processAuthorizationCodeResponse(as, portal, response);
+    expect(tokens.scope).toBe('all-apis');
+
+    const notebook = await call('POST', '/v1/notebooks', { token: tokens.access_token, json: { path: '/Users/grace/scratch', language: 'sql', content: 'SELECT 1;' } });
+    expect(notebook.status).toBe(201);
+    expect(notebook.body.created_by).toBe('usr_grace');
+    expect((await call('GET', '/v1/tokens', { token: tokens.access_token })).body.details).toEqual({ required_scope: 'read:tokens' });
   });
 });
