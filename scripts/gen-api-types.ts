@@ -4,8 +4,9 @@
  * `mock-server/generated/` (not in git): never edit it, change the spec and rerun.
  *
  * - `openapi.ts`: request/response types by openapi-typescript (`paths`, `components`, `operations`).
- * - `catalogue.ts`: every operation with its method, path and the one scope it needs, and the
- *   scope list with descriptions, read by the HTTP layer and the scope checks.
+ * - `catalogue.ts`: every operation with its method, path and the one scope it needs, the
+ *   scope list with descriptions, and the scopes `all-apis` includes, read by the HTTP layer and
+ *   the scope checks.
  * - `validators.js` (+ `.d.ts`): standalone Ajv validators of each operation's parameters and
  *   request body, compiled ahead of time so the browser bundle needs no schema compiler
  *   (`validators-wire.js` coerces string-typed parts, `validators-json.js` checks bodies strictly).
@@ -42,7 +43,10 @@ interface Operation {
 interface Spec {
   paths: Record<string, Partial<Record<(typeof methods)[number], Operation>> & { parameters?: Ref<Parameter>[] }>;
   components: {
-    securitySchemes: Record<string, { type: string; flows?: Record<string, { scopes?: Record<string, string> }> }>;
+    securitySchemes: Record<
+      string,
+      { type: string; flows?: Record<string, { scopes?: Record<string, string> }>; 'x-datastack-all-apis-covers'?: string[] }
+    >;
   };
 }
 
@@ -168,6 +172,9 @@ async function main(): Promise<void> {
   for (const scheme of Object.values(spec.components.securitySchemes)) {
     for (const flow of Object.values(scheme.flows ?? {})) Object.assign(scopes, flow.scopes ?? {});
   }
+  const allApisCovers = spec.components.securitySchemes.oauth2?.['x-datastack-all-apis-covers'] ?? [];
+  const unknownCovered = allApisCovers.filter((scope) => !Object.hasOwn(scopes, scope));
+  if (unknownCovered.length > 0) throw new Error(`x-datastack-all-apis-covers names unknown scopes: ${unknownCovered.join(', ')}`);
 
   writeFileSync(
     `${outDir}/catalogue.ts`,
@@ -176,6 +183,9 @@ async function main(): Promise<void> {
 export const scopeDescriptions = ${JSON.stringify(scopes, null, 2)} as const;
 
 export type Scope = keyof typeof scopeDescriptions;
+
+/** The scopes the broad OAuth scope \`all-apis\` includes (the spec's \`x-datastack-all-apis-covers\`). */
+export const allApisCovers: readonly Scope[] = ${JSON.stringify(allApisCovers)};
 
 /**
  * Every operation of the spec: the one scope it needs (null: no credential needed), whether HTTP

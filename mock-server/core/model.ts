@@ -156,6 +156,73 @@ export interface Workspace {
   createdAt: number;
 }
 
+export interface Job {
+  id: string;
+  orgId: string;
+  name: string;
+  workspaceId: string;
+  clusterId: string | null;
+  maxConcurrentRuns: number;
+  /** How long a run takes in sandbox time: a run is `running` until then, `succeeded` after. */
+  runDurationSeconds: number;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** One run of a job; its state follows from the clock (see `core/jobs`). */
+export interface JobRun {
+  id: string;
+  orgId: string;
+  jobId: string;
+  triggeredBy: string;
+  startedAt: number;
+  endsAt: number;
+  /** Increases with every run, so runs started in the same millisecond still list newest first. */
+  sequence: number;
+}
+
+export type NotebookLanguage = 'python' | 'sql' | 'scala';
+
+export interface Notebook {
+  id: string;
+  orgId: string;
+  workspaceId: string;
+  path: string;
+  language: NotebookLanguage;
+  content: string;
+  createdBy: string;
+  createdAt: number;
+}
+
+export interface Pipeline {
+  id: string;
+  orgId: string;
+  name: string;
+  workspaceId: string;
+  state: 'idle' | 'running';
+  createdBy: string;
+  createdAt: number;
+}
+
+export interface PipelineEvent {
+  id: string;
+  pipelineId: string;
+  type: 'created' | 'started' | 'stopped';
+  actor: string;
+  createdAt: number;
+  /** Orders events recorded in the same millisecond, newest first. */
+  sequence: number;
+}
+
+export interface SqlWarehouse {
+  id: string;
+  orgId: string;
+  name: string;
+  size: 'small' | 'medium' | 'large';
+  state: 'running' | 'stopped';
+  createdAt: number;
+}
+
 /** A client-signed JWT already accepted; its `jti` stays refused until the JWT would have expired. */
 export interface UsedJwtId {
   /** `<client id> <jti>`: a jti is unique per issuer. */

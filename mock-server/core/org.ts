@@ -49,7 +49,8 @@ export function checkAdministrator(sandbox: Sandbox, principal: Principal, scope
 /** Members are listed in order of joining: earlier `createdAt` first, ties broken by id. */
 const inOrderOfJoining = (user: User): string => `${String(user.createdAt).padStart(16, '0')}|${user.id}`;
 
-const isMemberOf = (orgId: string) => (user: User) => user.orgId === orgId && user.removedAt === null;
+/** Whether a user is a current member of `orgId`: of that organization and not removed. */
+export const isMemberOf = (orgId: string) => (user: User) => user.orgId === orgId && user.removedAt === null;
 
 /**
  * The current members of the caller's organization, in order of joining. Removed users are gone.

@@ -1,11 +1,13 @@
 /**
- * Clusters and workspaces: resources that exist to show scopes at work (`read:clusters` lists,
- * `manage:clusters` creates, `read:workspaces` lists). Nothing is ever started.
+ * Clusters and workspaces: resources that exist to show scopes at work (`read:clusters` lists and
+ * gets, `manage:clusters` creates, resizes and terminates; `read:workspaces` lists and gets,
+ * `manage:workspaces` renames). Nothing is ever started.
  */
 import type { Principal } from './credentials/authenticate';
 import { ApiError, capReached, quote } from './errors';
 import type { Cluster, Workspace } from './model';
 import { actingUserId } from './credentials/authenticate';
+import { findInOrg } from './org-rows';
 import { randomId } from './random';
 import type { Sandbox } from './sandbox';
 import { storeCaps } from './store';
@@ -33,8 +35,73 @@ export function listClusters(sandbox: Sandbox, orgId: string): Cluster[] {
   return sandbox.store.clusters.filter((cluster) => cluster.orgId === orgId);
 }
 
-function defaultWorkspace(sandbox: Sandbox, orgId: string): Workspace | undefined {
+/** @throws ApiError `not_found` for an unknown id or a workspace of another organization */
+export const getWorkspace = (sandbox: Sandbox, orgId: string, workspaceId: string): Workspace =>
+  findInOrg(sandbox.store.workspaces, orgId, workspaceId, 'workspace');
+
+/**
+ * Changes a workspace's display name (validated by the spec: 1–100 printable characters).
+ * @throws ApiError `not_found`
+ */
+export function renameWorkspace(sandbox: Sandbox, orgId: string, workspaceId: string, name: string): Workspace {
+  const workspace = getWorkspace(sandbox, orgId, workspaceId);
+  return sandbox.store.workspaces.put({ ...workspace, name });
+}
+
+/** @throws ApiError `not_found` for an unknown id or a cluster of another organization */
+export const getCluster = (sandbox: Sandbox, orgId: string, clusterId: string): Cluster =>
+  findInOrg(sandbox.store.clusters, orgId, clusterId, 'cluster');
+
+function checkWorkers(numWorkers: number): void {
+  if (!Number.isInteger(numWorkers) || numWorkers < 1 || numWorkers > maxWorkers) {
+    throw new ApiError('invalid_request', `num_workers must be a whole number from 1 to ${maxWorkers}.`, { field: 'num_workers' });
+  }
+}
+
+/**
+ * Sets the worker count of a pending or running cluster.
+ * @throws ApiError `not_found`; `invalid_request` for a bad count; `conflict` for a terminated cluster
+ */
+export function resizeCluster(sandbox: Sandbox, orgId: string, clusterId: string, numWorkers: number): Cluster {
+  const cluster = getCluster(sandbox, orgId, clusterId);
+  checkWorkers(numWorkers);
+  if (cluster.state === 'terminated') {
+    throw new ApiError('conflict', `Cluster ${cluster.id} is terminated; only a pending or running cluster can be resized.`);
+  }
+  return sandbox.store.clusters.put({ ...cluster, numWorkers });
+}
+
+/**
+ * Terminates a pending or running cluster; it stays listed as `terminated`.
+ * @throws ApiError `not_found`; `conflict` when it is already terminated
+ */
+export function terminateCluster(sandbox: Sandbox, orgId: string, clusterId: string): Cluster {
+  const cluster = getCluster(sandbox, orgId, clusterId);
+  if (cluster.state === 'terminated') throw new ApiError('conflict', `Cluster ${cluster.id} is already terminated.`);
+  return sandbox.store.clusters.put({ ...cluster, state: 'terminated' });
+}
+
+/** The organization's oldest workspace: where a new cluster or notebook goes when none is named. */
+export function defaultWorkspace(sandbox: Sandbox, orgId: string): Workspace | undefined {
   return listWorkspaces(sandbox, orgId).sort((a, b) => a.createdAt - b.createdAt)[0];
+}
+
+/**
+ * The workspace a request names, or the organization's oldest one.
+ * @throws ApiError `invalid_request` (details.field: workspace_id) when it is not the organization's, or there is none
+ */
+export function workspaceFor(sandbox: Sandbox, orgId: string, workspaceId: string | undefined): Workspace {
+  const workspace = workspaceId === undefined ? defaultWorkspace(sandbox, orgId) : sandbox.store.workspaces.get(workspaceId);
+  if (!workspace || workspace.orgId !== orgId) {
+    throw new ApiError(
+      'invalid_request',
+      workspaceId === undefined
+        ? 'The organization has no workspace; name one in workspace_id.'
+        : `workspace_id names no workspace of your organization: ${quote(workspaceId)}.`,
+      { field: 'workspace_id' },
+    );
+  }
+  return workspace;
 }
 
 /**
@@ -52,20 +119,8 @@ export function createCluster(sandbox: Sandbox, principal: Principal, request: C
   if (!(nodeTypes as readonly string[]).includes(request.nodeType)) {
     throw new ApiError('invalid_request', `node_type must be one of: ${nodeTypes.join(', ')}.`, { field: 'node_type' });
   }
-  if (!Number.isInteger(request.numWorkers) || request.numWorkers < 1 || request.numWorkers > maxWorkers) {
-    throw new ApiError('invalid_request', `num_workers must be a whole number from 1 to ${maxWorkers}.`, { field: 'num_workers' });
-  }
-  const workspace =
-    request.workspaceId === undefined ? defaultWorkspace(sandbox, orgId) : sandbox.store.workspaces.get(request.workspaceId);
-  if (!workspace || workspace.orgId !== orgId) {
-    throw new ApiError(
-      'invalid_request',
-      request.workspaceId === undefined
-        ? 'The organization has no workspace; name one in workspace_id.'
-        : `workspace_id names no workspace of your organization: ${quote(request.workspaceId)}.`,
-      { field: 'workspace_id' },
-    );
-  }
+  checkWorkers(request.numWorkers);
+  const workspace = workspaceFor(sandbox, orgId, request.workspaceId);
   const { clusters } = sandbox.store;
   if (clusters.count((cluster) => cluster.orgId === orgId) >= storeCaps.clustersPerOrg) {
     throw capReached(

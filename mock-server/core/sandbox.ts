@@ -28,6 +28,12 @@ const snapshotTables = Object.keys({
   deliveries: true,
   clusters: true,
   workspaces: true,
+  jobs: true,
+  jobRuns: true,
+  notebooks: true,
+  pipelines: true,
+  pipelineEvents: true,
+  sqlWarehouses: true,
   usedJwtIds: true,
   authorizationCodes: true,
   deviceAuthorizations: true,
@@ -124,9 +130,30 @@ export async function seedSnapshot(now: number, options: SeedOptions = {}): Prom
       ...workspace,
       createdAt: daysAgo(now, createdDaysAgo),
     })),
+    ...seedWorkloads(now),
     usedJwtIds: [],
     authorizationCodes: [],
     deviceAuthorizations: [],
+  };
+}
+
+/** The seeded jobs, runs, notebooks, pipelines and SQL warehouses, with times relative to `now`. */
+function seedWorkloads(now: number): Pick<StoreSnapshot, 'jobs' | 'jobRuns' | 'notebooks' | 'pipelines' | 'pipelineEvents' | 'sqlWarehouses'> {
+  const jobDuration = new Map<string, number>(seed.jobs.map((job) => [job.id, job.runDurationSeconds]));
+  return {
+    jobs: seed.jobs.map(({ createdDaysAgo, ...job }) => ({ ...job, createdAt: daysAgo(now, createdDaysAgo) })),
+    jobRuns: seed.jobRuns.map(({ startedDaysAgo, ...run }, index) => {
+      const startedAt = daysAgo(now, startedDaysAgo);
+      return { ...run, startedAt, endsAt: startedAt + (jobDuration.get(run.jobId) ?? 0) * 1000, sequence: index };
+    }),
+    notebooks: seed.notebooks.map(({ createdDaysAgo, ...notebook }) => ({ ...notebook, createdAt: daysAgo(now, createdDaysAgo) })),
+    pipelines: seed.pipelines.map(({ createdDaysAgo, ...pipeline }) => ({ ...pipeline, createdAt: daysAgo(now, createdDaysAgo) })),
+    pipelineEvents: seed.pipelineEvents.map(({ createdDaysAgo, ...event }, index) => ({
+      ...event,
+      createdAt: daysAgo(now, createdDaysAgo),
+      sequence: index,
+    })),
+    sqlWarehouses: seed.sqlWarehouses.map(({ createdDaysAgo, ...warehouse }) => ({ ...warehouse, createdAt: daysAgo(now, createdDaysAgo) })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { refusal } from '../test/support/refusal';
-import { checkScope, scopeCovers } from './scopes';
+import { allApis, checkPatOrKeyScopes, checkScope, permissionScopes, scopeCovers } from './scopes';
 
 describe('checkScope', () => {
   const readOnly = ['read:profile', 'read:clusters'];
@@ -45,5 +45,43 @@ describe('checkScope', () => {
       expect(error.code).toBe('invalid_request');
       expect(error.details).toEqual({ field: 'x-datastack-scope' });
     }
+  });
+});
+
+describe('all-apis', () => {
+  const resourceAreas = ['webhooks', 'clusters', 'workspaces', 'users', 'jobs', 'notebooks', 'pipelines', 'sql'];
+
+  it('covers every read and manage scope of the resource APIs, and read:profile', () => {
+    for (const area of resourceAreas) {
+      expect(scopeCovers(allApis, `read:${area}`), area).toBe(true);
+      expect(scopeCovers(allApis, `manage:${area}`), area).toBe(true);
+    }
+    expect(scopeCovers(allApis, 'read:profile')).toBe(true);
+    expect(() => checkScope([allApis], 'manage:jobs', allApis)).not.toThrow();
+  });
+
+  it('never covers credential management or organization administration', () => {
+    const outside = permissionScopes.filter((scope) => !scopeCovers(allApis, scope));
+    expect(outside).toEqual([
+      'read:tokens',
+      'manage:tokens',
+      'read:api-keys',
+      'manage:api-keys',
+      'read:oauth-clients',
+      'manage:oauth-clients',
+      'read:org',
+      'manage:org',
+    ]);
+    const error = refusal(() => checkScope([allApis], 'manage:org'));
+    expect(error.details).toEqual({ required_scope: 'manage:org' });
+  });
+
+  it('is refused on a personal access token or an API key, naming the field and the fine-grained way', () => {
+    const error = refusal(() => checkPatOrKeyScopes(['read:jobs', allApis], 'scopes'));
+    expect(error.code).toBe('invalid_request');
+    expect(error.details).toEqual({ field: 'scopes' });
+    expect(error.message).toBe(
+      'scopes names all-apis, which only OAuth access tokens may carry; list the fine-grained scopes this credential needs instead, such as read:clusters or manage:jobs.',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { type Scope, scopeDescriptions } from '../generated/catalogue';
+import { allApisCovers, type Scope, scopeDescriptions } from '../generated/catalogue';
 import { scopeNameHint } from './conventions';
 import { ApiError, quote, withHint } from './errors';
 
@@ -10,9 +10,18 @@ export const permissionScopes: readonly string[] = Object.keys(scopeDescriptions
 
 export const isKnownScope = (scope: string): scope is Scope => Object.hasOwn(scopeDescriptions, scope);
 
-/** Whether `held` covers `required`: holding it, or holding `manage:x` for `read:x`. */
+/**
+ * The broad OAuth scope: it includes the scopes the spec lists in `x-datastack-all-apis-covers`
+ * (the resource APIs and `read:profile`), never credential management or organization
+ * administration. Only OAuth access tokens may carry it.
+ */
+export const allApis = 'all-apis';
+
+/** Whether `held` covers `required`: holding it, holding `manage:x` for `read:x`, or holding `all-apis` for a scope it includes. */
 export function scopeCovers(held: string, required: string): boolean {
-  return held === required || (required.startsWith('read:') && held === `manage:${required.slice('read:'.length)}`);
+  if (held === required) return true;
+  if (held === allApis) return (allApisCovers as readonly string[]).includes(required);
+  return required.startsWith('read:') && held === `manage:${required.slice('read:'.length)}`;
 }
 
 export const holdsScope = (scopes: readonly string[], required: string): boolean =>
@@ -56,12 +65,21 @@ export function checkScope(held: readonly string[], required: string, declared?:
 }
 
 /**
- * Checks that every scope in a request is a known permission scope.
- * @throws ApiError `invalid_request` naming the first unknown scope and `field`
+ * Checks the scopes asked for a personal access token or an API key: each a known permission
+ * scope, and none of them `all-apis`, which only OAuth access tokens may carry.
+ * @throws ApiError `invalid_request` naming `field` and the first unknown scope, or `all-apis`
+ *   with the fine-grained scopes to ask for instead
  */
-export function checkKnownScopes(scopes: readonly string[], field: string): void {
+export function checkPatOrKeyScopes(scopes: readonly string[], field: string): void {
   const unknown = scopes.find((scope) => !permissionScopes.includes(scope));
   if (unknown !== undefined) {
     throw new ApiError('invalid_request', withHint(`${field} names an unknown scope: ${quote(unknown)}.`, scopeNameHint(unknown)), { field });
+  }
+  if (scopes.includes(allApis)) {
+    throw new ApiError(
+      'invalid_request',
+      `${field} names all-apis, which only OAuth access tokens may carry; list the fine-grained scopes this credential needs instead, such as read:clusters or manage:jobs.`,
+      { field },
+    );
   }
 }

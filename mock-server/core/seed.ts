@@ -187,6 +187,18 @@ export const seed = {
       grantTypes: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
     },
     {
+      id: 'cli_opsConsole',
+      orgId: 'org_acme',
+      createdBy: 'usr_ada',
+      name: 'Ops console',
+      type: 'confidential',
+      secret: 'dscs_Vb7Qm2Xr9Kt4Wn6Zp1Lc8Hd3Fs5Gj0Ay2Ue7Io4Rk9w',
+      redirectUris: [],
+      // The one seeded client allowed the broad all-apis scope; it may also ask for any scope all-apis includes.
+      allowedScopes: ['all-apis'],
+      grantTypes: ['client_credentials'],
+    },
+    {
       id: 'cli_loadtest',
       orgId: 'org_loadlab',
       createdBy: 'usr_lin',
@@ -267,6 +279,16 @@ export const seed = {
       createdDaysAgo: 20,
     },
     {
+      id: 'key_platform',
+      userId: 'usr_ada',
+      name: 'Platform automation',
+      secret: 'sk_test_Pq4Lm8Zx2Rv6Tn1Yb9Kc3Hw7Ds5Fg0Je',
+      scopes: ['manage:users', 'manage:workspaces', 'manage:clusters', 'manage:jobs', 'manage:notebooks', 'manage:pipelines', 'manage:sql'],
+      environment: 'test',
+      restricted: false,
+      createdDaysAgo: 50,
+    },
+    {
       id: 'key_loadtest',
       userId: 'usr_lin',
       name: 'Load test',
@@ -327,6 +349,70 @@ export const seed = {
       createdDaysAgo: 21,
     },
   ],
+  jobs: [
+    {
+      id: 'job_nightlyEtl',
+      orgId: 'org_acme',
+      name: 'nightly-etl',
+      workspaceId: 'ws_analytics',
+      clusterId: 'cl_etlNightly',
+      maxConcurrentRuns: 1,
+      runDurationSeconds: 900,
+      createdBy: 'usr_ada',
+      createdDaysAgo: 61,
+    },
+    {
+      id: 'job_weeklyReport',
+      orgId: 'org_acme',
+      name: 'weekly-report',
+      workspaceId: 'ws_analytics',
+      clusterId: null,
+      maxConcurrentRuns: 1,
+      runDurationSeconds: 300,
+      createdBy: 'usr_grace',
+      createdDaysAgo: 31,
+    },
+  ],
+  /** Finished runs: each started `startedDaysAgo` and took its job's run duration. */
+  jobRuns: [
+    { id: 'run_etlJune01', orgId: 'org_acme', jobId: 'job_nightlyEtl', triggeredBy: 'usr_ada', startedDaysAgo: 1 },
+    { id: 'run_etlMay31', orgId: 'org_acme', jobId: 'job_nightlyEtl', triggeredBy: 'usr_ada', startedDaysAgo: 2 },
+  ],
+  notebooks: [
+    {
+      id: 'nb_dailyLoad',
+      orgId: 'org_acme',
+      workspaceId: 'ws_analytics',
+      path: '/Shared/etl/daily-load',
+      language: 'python',
+      content: '# Daily load: copy yesterday\'s orders into the lake.\norders = spark.read.table("raw.orders")\n',
+      createdBy: 'usr_ada',
+      createdDaysAgo: 60,
+    },
+    {
+      id: 'nb_revenue',
+      orgId: 'org_acme',
+      workspaceId: 'ws_analytics',
+      path: '/Users/grace/revenue',
+      language: 'sql',
+      content: '-- Revenue by month\nSELECT month, sum(amount) FROM finance.invoices GROUP BY month;\n',
+      createdBy: 'usr_grace',
+      createdDaysAgo: 13,
+    },
+  ],
+  pipelines: [
+    { id: 'pl_clickstream', orgId: 'org_acme', name: 'clickstream-bronze', workspaceId: 'ws_analytics', state: 'running', createdBy: 'usr_ada', createdDaysAgo: 84 },
+    { id: 'pl_billing', orgId: 'org_acme', name: 'billing-silver', workspaceId: 'ws_analytics', state: 'idle', createdBy: 'usr_ada', createdDaysAgo: 43 },
+  ],
+  pipelineEvents: [
+    { id: 'pev_clickMade01', pipelineId: 'pl_clickstream', type: 'created', actor: 'usr_ada', createdDaysAgo: 84 },
+    { id: 'pev_billMade01', pipelineId: 'pl_billing', type: 'created', actor: 'usr_ada', createdDaysAgo: 43 },
+    { id: 'pev_clickStart1', pipelineId: 'pl_clickstream', type: 'started', actor: 'usr_ada', createdDaysAgo: 1 },
+  ],
+  sqlWarehouses: [
+    { id: 'sqlw_biDash', orgId: 'org_acme', name: 'BI dashboards', size: 'small', state: 'running', createdDaysAgo: 120 },
+    { id: 'sqlw_adhoc', orgId: 'org_acme', name: 'Ad-hoc analysis', size: 'medium', state: 'stopped', createdDaysAgo: 92 },
+  ],
 } as const satisfies {
   orgs: readonly SeedOrg[];
   users: readonly SeedUser[];
@@ -336,6 +422,12 @@ export const seed = {
   webhooks: readonly unknown[];
   workspaces: readonly unknown[];
   clusters: readonly unknown[];
+  jobs: readonly unknown[];
+  jobRuns: readonly unknown[];
+  notebooks: readonly unknown[];
+  pipelines: readonly unknown[];
+  pipelineEvents: readonly unknown[];
+  sqlWarehouses: readonly unknown[];
 };
 
 export const daysAgo = (now: number, days: number): number => now - days * day;

@@ -5,10 +5,16 @@ import type {
   UsedJwtId,
   ApiKey,
   Cluster,
+  Job,
+  JobRun,
+  Notebook,
   OAuthClient,
   Org,
   PersonalAccessToken,
+  Pipeline,
+  PipelineEvent,
   RefreshToken,
+  SqlWarehouse,
   User,
   Webhook,
   WebhookDelivery,
@@ -108,6 +114,12 @@ export interface StoreSnapshot {
   deliveries: WebhookDelivery[];
   clusters: Cluster[];
   workspaces: Workspace[];
+  jobs: Job[];
+  jobRuns: JobRun[];
+  notebooks: Notebook[];
+  pipelines: Pipeline[];
+  pipelineEvents: PipelineEvent[];
+  sqlWarehouses: SqlWarehouse[];
   /** `jti`s of client-signed JWTs already accepted, until their `exp` (RFC 7523 §3 replay check). */
   usedJwtIds: UsedJwtId[];
   /** Authorization codes not yet expired (RFC 6749 §4.1.2), by code hash. */
@@ -124,6 +136,11 @@ export const storeCaps = {
   webhooksPerOrg: 20,
   deliveriesPerWebhook: 25,
   clustersPerOrg: 50,
+  notebooksPerOrg: 100,
+  /** The most recent runs kept per job; older ones are forgotten. */
+  runsPerJob: 25,
+  /** The most recent events kept per pipeline; older ones are forgotten. */
+  eventsPerPipeline: 50,
   activeOAuthTokensPerClient: 100,
   /** Authorization codes and device authorizations awaiting redemption, per client. */
   pendingAuthorizationsPerClient: 50,
@@ -142,6 +159,12 @@ export class Store {
   readonly deliveries: Table<WebhookDelivery>;
   readonly clusters: Table<Cluster>;
   readonly workspaces: Table<Workspace>;
+  readonly jobs: Table<Job>;
+  readonly jobRuns: Table<JobRun>;
+  readonly notebooks: Table<Notebook>;
+  readonly pipelines: Table<Pipeline>;
+  readonly pipelineEvents: Table<PipelineEvent>;
+  readonly sqlWarehouses: Table<SqlWarehouse>;
   readonly usedJwtIds: Table<UsedJwtId>;
   readonly authorizationCodes: Table<AuthorizationCode>;
   readonly deviceAuthorizations: Table<DeviceAuthorization>;
@@ -162,6 +185,12 @@ export class Store {
     this.deliveries = new Table(copy.deliveries);
     this.clusters = new Table(copy.clusters);
     this.workspaces = new Table(copy.workspaces);
+    this.jobs = new Table(copy.jobs);
+    this.jobRuns = new Table(copy.jobRuns);
+    this.notebooks = new Table(copy.notebooks);
+    this.pipelines = new Table(copy.pipelines);
+    this.pipelineEvents = new Table(copy.pipelineEvents);
+    this.sqlWarehouses = new Table(copy.sqlWarehouses);
     this.usedJwtIds = new Table(copy.usedJwtIds ?? []);
     this.authorizationCodes = new Table(copy.authorizationCodes ?? [], (code) => [code.codeHash]);
     this.deviceAuthorizations = new Table(copy.deviceAuthorizations ?? [], (device) => [device.deviceCodeHash, device.userCode]);
@@ -177,6 +206,12 @@ export class Store {
       this.deliveries,
       this.clusters,
       this.workspaces,
+      this.jobs,
+      this.jobRuns,
+      this.notebooks,
+      this.pipelines,
+      this.pipelineEvents,
+      this.sqlWarehouses,
       this.usedJwtIds,
       this.authorizationCodes,
       this.deviceAuthorizations,
@@ -207,6 +242,12 @@ export class Store {
       deliveries: this.deliveries.values(),
       clusters: this.clusters.values(),
       workspaces: this.workspaces.values(),
+      jobs: this.jobs.values(),
+      jobRuns: this.jobRuns.values(),
+      notebooks: this.notebooks.values(),
+      pipelines: this.pipelines.values(),
+      pipelineEvents: this.pipelineEvents.values(),
+      sqlWarehouses: this.sqlWarehouses.values(),
       usedJwtIds: this.usedJwtIds.values(),
       authorizationCodes: this.authorizationCodes.values(),
       deviceAuthorizations: this.deviceAuthorizations.values(),

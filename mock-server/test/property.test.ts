@@ -11,7 +11,7 @@ import { seeded, testSandbox } from './support/client';
 import { sandboxState } from './support/state';
 
 const pathSegment = fc.oneof(
-  fc.constantFrom('key_ingest', 'tok_adaCli', 'usr_grace', 'cli_reporting', 'wh_auditFeed', 'key_doesNotExist1'),
+  fc.constantFrom('key_ingest', 'tok_adaCli', 'usr_grace', 'cli_reporting', 'wh_auditFeed', 'key_doesNotExist1', 'cl_etlNightly', 'job_nightlyEtl', 'pl_billing', 'sqlw_biDash', 'nb_dailyLoad', 'ws_analytics'),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom('..', '%00', 'a'.repeat(300), '{keyId}'),
@@ -24,6 +24,7 @@ const authorization = fc.oneof(
     `Bearer ${seeded.adaToken}`,
     `Bearer ${seeded.graceToken}`,
     `Bearer ${seeded.ingestKey}`,
+    `Bearer ${seeded.platformKey}`,
     `Basic ${btoa(`${seeded.ada.username}:${seeded.ada.password}`)}`,
     `Basic ${btoa(`${seeded.reporting.clientId}:${seeded.reporting.clientSecret}`)}`,
     'Bearer dsa_notatoken',
@@ -35,7 +36,7 @@ const authorization = fc.oneof(
 const jsonBody = fc.oneof(
   fc.jsonValue().map((value) => JSON.stringify(value)),
   fc.dictionary(
-    fc.constantFrom('name', 'label', 'scopes', 'environment', 'lifetime_days', 'url', 'events', 'advance_seconds', 'type', 'redirect_uris', 'grace_period_seconds', 'num_workers'),
+    fc.constantFrom('name', 'label', 'scopes', 'environment', 'lifetime_days', 'url', 'events', 'advance_seconds', 'type', 'redirect_uris', 'grace_period_seconds', 'num_workers', 'path', 'language', 'content', 'workspace_id'),
     fc.jsonValue(),
   ).map((value) => JSON.stringify(value)),
   fc.string({ maxLength: 200 }),

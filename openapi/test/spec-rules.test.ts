@@ -44,6 +44,12 @@ describe('the spec', () => {
     },
   );
 
+  it('lets OAuth clients be allowed exactly the permission scopes and offline_access', () => {
+    const { schemas } = spec.components as unknown as { schemas: Record<string, { enum?: string[] }> };
+    expect(schemas.ClientScope?.enum).toEqual([...(schemas.Scope?.enum ?? []), 'offline_access']);
+    expect([...(schemas.Scope?.enum ?? []), 'offline_access'].sort()).toEqual([...oauthScopes].sort());
+  });
+
   it('gives every manage scope its read scope, so that manage can imply read', () => {
     for (const scope of oauthScopes.filter((name) => name.startsWith('manage:'))) {
       expect(oauthScopes).toContain(scope.replace('manage:', 'read:'));
@@ -64,6 +70,9 @@ describe('the spec', () => {
     ['registerOauthClient', `at most ${storeCaps.clientsPerOrg} OAuth clients per organization`],
     ['createWebhook', `at most ${storeCaps.webhooksPerOrg} webhooks per organization`],
     ['createCluster', `at most ${storeCaps.clustersPerOrg} clusters per organization`],
+    ['importNotebook', `at most ${storeCaps.notebooksPerOrg} notebooks per organization`],
+    ['runJobNow', `the ${storeCaps.runsPerJob} most recent runs of each job`],
+    ['listPipelineEvents', `the ${storeCaps.eventsPerPipeline} most recent events of each pipeline`],
   ])('%s states the cap the sandbox enforces', (operationId, cap) => {
     const description = operations.find((operation) => operation.operationId === operationId)?.description ?? '';
     expect(description.replace(/\s+/g, ' ')).toContain(`The sandbox keeps ${cap}`);

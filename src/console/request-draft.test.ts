@@ -246,6 +246,11 @@ describe('scopesInBody', () => {
     expect(scopesInBody(withJson(json))).toEqual(['read:profile']);
   });
 
+  it('leaves out all-apis, which the personal access token it is for may not hold', () => {
+    const json = JSON.stringify({ name: 'Ops portal', allowed_scopes: ['all-apis', 'read:jobs'] });
+    expect(scopesInBody(withJson(json))).toEqual(['read:jobs']);
+  });
+
   it('finds none in a body that is not JSON', () => {
     expect(scopesInBody(withJson('{"scopes": ["read:clusters"'))).toEqual([]);
   });

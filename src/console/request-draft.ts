@@ -3,7 +3,7 @@
  * or dropped behind the reader's back: a form field left empty is sent as `name=`, and the only
  * header added is the chosen credential's `Authorization` (and `Content-Type` for a body).
  */
-import { isKnownScope, offlineAccess } from '@site/mock-server/core/scopes';
+import { allApis, isKnownScope, offlineAccess } from '@site/mock-server/core/scopes';
 
 import { authorizationHeader, type Credential } from './credentials';
 import type { ConsoleRequest } from './http-request';
@@ -95,7 +95,10 @@ export function buildRequest(operation: ConsoleOperation, draft: RequestDraft, b
   return { ok: true, request: { ...request, headers: [...headers, ['Content-Type', body.mediaType]], body: { mediaType: body.mediaType, text: form.toString() } } };
 }
 
-/** The scopes a JSON body asks for (a new key's, token's or client's), deduplicated. */
+/**
+ * The scopes a JSON body asks for (a new key's, token's or client's), deduplicated, for the
+ * console's personal access token to hold: never `all-apis`, which no such token may carry.
+ */
 export function scopesInBody(draft: RequestDraft): string[] {
   let body: unknown;
   try {
@@ -105,7 +108,7 @@ export function scopesInBody(draft: RequestDraft): string[] {
   }
   const found = new Set<string>();
   const walk = (value: unknown): void => {
-    if (typeof value === 'string' && isKnownScope(value) && value !== offlineAccess) found.add(value);
+    if (typeof value === 'string' && isKnownScope(value) && value !== offlineAccess && value !== allApis) found.add(value);
     else if (Array.isArray(value)) value.forEach(walk);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
   };

@@ -7,7 +7,7 @@ import type { ApiKey, KeyEnvironment } from '../model';
 import { randomId, randomString } from '../random';
 import type { Sandbox } from '../sandbox';
 import { checkGrantable } from '../roles';
-import { checkKnownScopes, holdsScope } from '../scopes';
+import { checkPatOrKeyScopes, holdsScope } from '../scopes';
 import { hashSecret, secretHint } from '../secrets';
 import { storeCaps } from '../store';
 import { actingUserId, type Principal } from './authenticate';
@@ -85,7 +85,7 @@ export async function createApiKey(sandbox: Sandbox, principal: Principal, reque
   }
   const scopes = [...request.scopes];
   if (scopes.length === 0) throw new ApiError('invalid_request', 'scopes needs at least one scope.', { field: 'scopes' });
-  checkKnownScopes(scopes, 'scopes');
+  checkPatOrKeyScopes(scopes, 'scopes');
   if (new Set(scopes).size !== scopes.length) throw new ApiError('invalid_request', 'scopes lists a scope twice.', { field: 'scopes' });
   scopes.forEach((scope, i) => {
     if (restricted && !scope.startsWith('read:')) {

@@ -9,7 +9,7 @@ import { newestFirst, type Page, type PageRequest, paginate } from '../paginate'
 import { randomBytes, randomId, toHex } from '../random';
 import type { Sandbox } from '../sandbox';
 import { checkGrantable } from '../roles';
-import { checkKnownScopes, holdsScope } from '../scopes';
+import { checkPatOrKeyScopes, holdsScope } from '../scopes';
 import { hashSecret } from '../secrets';
 import { storeCaps } from '../store';
 import type { Principal } from './authenticate';
@@ -133,7 +133,7 @@ export async function issuePersonalAccessToken(
   if (owner.role !== 'admin' && !settings.members_can_create_tokens) {
     throw new ApiError('forbidden', 'Your organization lets only admins create personal access tokens; an admin can let members create them with members_can_create_tokens in PATCH /v1/org/settings.');
   }
-  checkKnownScopes(request.scopes, 'scopes');
+  checkPatOrKeyScopes(request.scopes, 'scopes');
   checkGrantable(principal, request.scopes);
   if (principal.kind !== 'password') {
     const lacking = request.scopes.find((scope) => !holdsScope(principal.scopes, scope));

@@ -5,6 +5,7 @@
  */
 import { ApiError, capReached, quote } from '../errors';
 import type { Webhook, WebhookDelivery } from '../model';
+import { appendCapped, newestInSequence } from '../history';
 import { type Page, type PageRequest, newestFirst, paginate } from '../paginate';
 import { randomId, randomToken } from '../random';
 import type { Sandbox } from '../sandbox';
@@ -154,12 +155,8 @@ export function deleteWebhook(sandbox: Sandbox, orgId: string, webhookId: string
   store.webhooks.delete(webhook.id);
 }
 
-/** Inverted and fixed-width, so that plain string order is newest first. */
-const descending = (n: number): string => String(10 ** 15 - n).padStart(16, '0');
-
 /** Newest first: by attempt time, then by sequence within one millisecond. */
-const deliveryOrder = (delivery: WebhookDelivery): string =>
-  `${descending(delivery.attemptedAt)}|${descending(delivery.sequence)}|${delivery.id}`;
+const deliveryOrder = (delivery: WebhookDelivery): string => newestInSequence(delivery.attemptedAt, delivery.sequence, delivery.id);
 
 /**
  * The deliveries recorded for one endpoint, newest first, one page at a time.
@@ -178,7 +175,7 @@ export function listDeliveries(sandbox: Sandbox, orgId: string, webhookId: strin
 /** Records one signed delivery and drops the endpoint's oldest beyond the cap. */
 function record(store: Store, webhook: Webhook, event: WebhookEvent, body: string, signature: string): WebhookDelivery {
   const previous = store.deliveries.filter((delivery) => delivery.webhookId === webhook.id);
-  const delivery: WebhookDelivery = {
+  return appendCapped(store.deliveries, previous, storeCaps.deliveriesPerWebhook, (sequence) => ({
     id: randomId('dlv'),
     webhookId: webhook.id,
     eventId: event.id,
@@ -186,13 +183,8 @@ function record(store: Store, webhook: Webhook, event: WebhookEvent, body: strin
     body,
     signature,
     attemptedAt: event.createdAt,
-    sequence: previous.reduce((max, row) => Math.max(max, row.sequence), 0) + 1,
-  };
-  store.deliveries.put(delivery);
-  // Rows are kept in insertion order, which is the order they were recorded in.
-  const excess = previous.length + 1 - storeCaps.deliveriesPerWebhook;
-  for (const old of previous.slice(0, Math.max(0, excess))) store.deliveries.delete(old.id);
-  return delivery;
+    sequence,
+  }));
 }
 
 /**

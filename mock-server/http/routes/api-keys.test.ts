@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { permissionScopes } from '../../core/scopes';
 import { hashSecret } from '../../core/secrets';
+import { seed } from '../../core/seed';
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
 import { expectCapReached } from '../../test/support/refusal';
@@ -14,7 +15,7 @@ describe('GET /v1/api-keys (listApiKeys)', () => {
     const response = await call('GET', '/v1/api-keys', { token: seeded.adaToken });
     expect(response.status).toBe(200);
     expect(response.body.next_cursor).toBeNull();
-    expect(response.body.data.map((key: { id: string }) => key.id)).toEqual(['key_dashboard', 'key_ingest']);
+    expect(response.body.data.map((key: { id: string }) => key.id)).toEqual(['key_dashboard', 'key_ingest', 'key_platform']);
     expect(response.body.data[0]).toMatchObject({
       name: 'Dashboard (read-only)',
       restricted: true,
@@ -40,7 +41,9 @@ describe('GET /v1/api-keys (listApiKeys)', () => {
     expect(first.body.next_cursor).toEqual(expect.any(String));
     const second = await call('GET', `/v1/api-keys?limit=1&cursor=${first.body.next_cursor}`, { token: seeded.adaToken });
     expect(second.body.data.map((key: { id: string }) => key.id)).toEqual(['key_ingest']);
-    expect(second.body.next_cursor).toBeNull();
+    const third = await call('GET', `/v1/api-keys?limit=1&cursor=${second.body.next_cursor}`, { token: seeded.adaToken });
+    expect(third.body.data.map((key: { id: string }) => key.id)).toEqual(['key_platform']);
+    expect(third.body.next_cursor).toBeNull();
   });
 
   it('refuses a bad limit or cursor with 400 naming the parameter', async () => {
@@ -143,7 +146,7 @@ describe('POST /v1/api-keys (createApiKey)', () => {
       message: 'The sandbox can only create test keys; use environment: test.',
       details: { field: 'environment' },
     });
-    expect(sandbox.store.apiKeys.size).toBe(4);
+    expect(sandbox.store.apiKeys.size).toBe(seed.apiKeys.length);
   });
 
   it('refuses scopes the calling credential does not hold with 403 naming the scope', async () => {
@@ -189,7 +192,7 @@ describe('POST /v1/api-keys (createApiKey)', () => {
       expect(response.status, field).toBe(400);
       expect(response.body).toMatchObject({ error: 'invalid_request', message, details: { field } });
     }
-    expect(sandbox.store.apiKeys.size).toBe(4);
+    expect(sandbox.store.apiKeys.size).toBe(seed.apiKeys.length);
   });
 
   it('lets a key expire at its expires_at', async () => {

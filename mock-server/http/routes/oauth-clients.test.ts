@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { hashSecret } from '../../core/secrets';
+import { seed } from '../../core/seed';
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
 import { expectCapReached } from '../../test/support/refusal';
@@ -26,7 +27,7 @@ describe('GET /v1/oauth-clients (listOauthClients)', () => {
     const { call } = await testSandbox();
     const response = await call('GET', '/v1/oauth-clients', { token: seeded.adaToken });
     expect(response.status).toBe(200);
-    expect(response.body.data.map((client: { client_id: string }) => client.client_id).sort()).toEqual(['cli_desktop', 'cli_reporting']);
+    expect(response.body.data.map((client: { client_id: string }) => client.client_id).sort()).toEqual(['cli_desktop', 'cli_opsConsole', 'cli_reporting']);
     const reporting = response.body.data.find((client: { client_id: string }) => client.client_id === 'cli_reporting');
     expect(reporting).toMatchObject({ type: 'confidential', client_secret_last_four: 'XH_K', created_by: 'usr_ada', grant_types: ['client_credentials'] });
     expect(response.text).not.toContain(seeded.reporting.clientSecret);
@@ -40,7 +41,7 @@ describe('GET /v1/oauth-clients (listOauthClients)', () => {
     const first = await call('GET', '/v1/oauth-clients?limit=1', { token: seeded.adaToken });
     expect(first.body.data.map((client: { client_id: string }) => client.client_id)).toEqual([registered.body.client_id]);
     const rest = await call('GET', `/v1/oauth-clients?limit=5&cursor=${first.body.next_cursor}`, { token: seeded.adaToken });
-    expect(rest.body.data).toHaveLength(2);
+    expect(rest.body.data).toHaveLength(3);
     expect(rest.body.next_cursor).toBeNull();
   });
 
@@ -107,7 +108,7 @@ describe('POST /v1/oauth-clients (registerOauthClient)', () => {
       expect(response.status, message).toBe(400);
       expect(response.body).toMatchObject({ error: 'invalid_request', message, details: { field } });
     }
-    expect(sandbox.store.clients.size).toBe(3);
+    expect(sandbox.store.clients.size).toBe(seed.clients.length);
   });
 
   it('refuses redirect URIs that are not https or loopback http, carry a fragment or credentials', async () => {
@@ -130,7 +131,7 @@ describe('POST /v1/oauth-clients (registerOauthClient)', () => {
     expect(withCredentials.status).toBe(400);
     expect(withCredentials.body.message).toBe('redirect_uris[0] must not contain credentials.');
     expect(withCredentials.text).not.toContain('pw@');
-    expect(sandbox.store.clients.size).toBe(3);
+    expect(sandbox.store.clients.size).toBe(seed.clients.length);
   });
 
   it('refuses an unknown scope or grant type with 400 naming the field', async () => {
@@ -157,7 +158,7 @@ describe('POST /v1/oauth-clients (registerOauthClient)', () => {
       message: 'A client_credentials client can hold only scopes of the credential registering it, and this credential does not hold read:clusters.',
       details: { required_scope: 'read:clusters' },
     });
-    expect(sandbox.store.clients.size).toBe(3);
+    expect(sandbox.store.clients.size).toBe(seed.clients.length);
     const allowed = await call('POST', '/v1/oauth-clients', { token: key.body.secret, json: { ...machine, allowed_scopes: ['read:workspaces'] } });
     expect(allowed.status).toBe(201);
     expect(allowed.body.created_by).toBe('usr_ada');

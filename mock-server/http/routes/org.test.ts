@@ -174,8 +174,8 @@ describe('POST /v1/org/members/{userId}/revoke-tokens (revokeUserTokens)', () =>
     const key = await plantApiKey(sandbox, 'usr_ada', ['read:clusters']);
     const response = await call('POST', '/v1/org/members/usr_ada/revoke-tokens', { token: seeded.adaToken });
     expect(response.status).toBe(200);
-    // tok_adaCli and two keys: the seeded key_ingest and the planted one.
-    expect(response.body.revoked).toEqual({ personal_access_tokens: 1, api_keys: 2, oauth_grants: 0, total: 3 });
+    // tok_adaCli and three keys: the seeded key_ingest and key_platform, and the planted one.
+    expect(response.body.revoked).toEqual({ personal_access_tokens: 1, api_keys: 3, oauth_grants: 0, total: 4 });
     expect((await call('GET', '/v1/me', { token: seeded.adaToken })).status).toBe(401);
     expect((await call('GET', '/v1/me', { token: key.secret })).status).toBe(401);
   });

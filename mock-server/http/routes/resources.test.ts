@@ -187,3 +187,72 @@ describe('GET /v1/workspaces (listWorkspaces)', () => {
     expect(forbidden.body.details).toEqual({ required_scope: 'read:workspaces' });
   });
 });
+
+describe('GET /v1/clusters/{clusterId} (getCluster)', () => {
+  it('gets one cluster with read:clusters, and answers 404 for an unknown id or another organization', async () => {
+    const { call } = await testSandbox();
+    const cluster = await call('GET', '/v1/clusters/cl_etlNightly', { token: seeded.graceToken });
+    expect(cluster.body).toMatchObject({ id: 'cl_etlNightly', state: 'running', num_workers: 4 });
+    const unknown = await call('GET', '/v1/clusters/cl_nowhere', { token: seeded.graceToken });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe('No cluster cl_nowhere exists in your organization.');
+    expect((await call('GET', '/v1/clusters/cl_etlNightly', { token: seeded.loadtestKey })).status).toBe(404);
+  });
+});
+
+describe('POST /v1/clusters/{clusterId}/resize and /terminate (resizeCluster, terminateCluster)', () => {
+  it('resizes a running cluster, as the next get shows', async () => {
+    const { call } = await testSandbox();
+    const resized = await call('POST', '/v1/clusters/cl_etlNightly/resize', { token: seeded.ingestKey, json: { num_workers: 8 } });
+    expect(resized.status).toBe(200);
+    expect(resized.body).toMatchObject({ num_workers: 8, state: 'running' });
+    expect((await call('GET', '/v1/clusters/cl_etlNightly', { token: seeded.graceToken })).body.num_workers).toBe(8);
+  });
+
+  it('terminates a running cluster once: the state changes, and a second terminate is a 409', async () => {
+    const { call } = await testSandbox();
+    const terminated = await call('POST', '/v1/clusters/cl_etlNightly/terminate', { token: seeded.ingestKey });
+    expect(terminated.status).toBe(200);
+    expect(terminated.body.state).toBe('terminated');
+    expect((await call('GET', '/v1/clusters/cl_etlNightly', { token: seeded.graceToken })).body.state).toBe('terminated');
+    const again = await call('POST', '/v1/clusters/cl_etlNightly/terminate', { token: seeded.ingestKey });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: 'conflict', message: 'Cluster cl_etlNightly is already terminated.' });
+  });
+
+  it('refuses to resize a terminated cluster (409), a bad worker count (400) and a read-only token (403), changing nothing', async () => {
+    const { call, sandbox } = await testSandbox();
+    const terminated = await call('POST', '/v1/clusters/cl_adhocSql/resize', { token: seeded.ingestKey, json: { num_workers: 4 } });
+    expect(terminated.status).toBe(409);
+    expect(terminated.body.message).toBe('Cluster cl_adhocSql is terminated; only a pending or running cluster can be resized.');
+    const zero = await call('POST', '/v1/clusters/cl_etlNightly/resize', { token: seeded.ingestKey, json: { num_workers: 0 } });
+    expect(zero.status).toBe(400);
+    expect(zero.body.details).toEqual({ field: 'num_workers' });
+    const readOnly = await call('POST', '/v1/clusters/cl_etlNightly/terminate', { token: seeded.graceToken });
+    expect(readOnly.body.details).toEqual({ required_scope: 'manage:clusters' });
+    expect(sandbox.store.clusters.get('cl_etlNightly')).toMatchObject({ numWorkers: 4, state: 'running' });
+    expect(sandbox.store.clusters.get('cl_adhocSql')?.numWorkers).toBe(2);
+  });
+});
+
+describe('GET and PATCH /v1/workspaces/{workspaceId} (getWorkspace, updateWorkspace)', () => {
+  it('gets a workspace, renames it with manage:workspaces, and the list shows the new name', async () => {
+    const { call } = await testSandbox();
+    expect((await call('GET', '/v1/workspaces/ws_analytics', { token: seeded.graceToken })).body.name).toBe('Analytics');
+    const renamed = await call('PATCH', '/v1/workspaces/ws_analytics', { token: seeded.platformKey, json: { name: 'Analytics (EU)' } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: 'ws_analytics', name: 'Analytics (EU)', region: 'eu-west-1' });
+    const list = await call('GET', '/v1/workspaces', { token: seeded.graceToken });
+    expect(list.body.data.map((workspace: { name: string }) => workspace.name)).toContain('Analytics (EU)');
+  });
+
+  it('needs manage:workspaces to rename (read:workspaces is not enough) and answers 404 for another organization', async () => {
+    const { call, sandbox } = await testSandbox();
+    const readOnly = await call('PATCH', '/v1/workspaces/ws_analytics', { token: seeded.graceToken, json: { name: 'Mine' } });
+    expect(readOnly.status).toBe(403);
+    expect(readOnly.body.details).toEqual({ required_scope: 'manage:workspaces' });
+    expect((await call('PATCH', '/v1/workspaces/ws_loadlab', { token: seeded.platformKey, json: { name: 'Mine' } })).status).toBe(404);
+    expect((await call('GET', '/v1/workspaces/ws_loadlab', { token: seeded.graceToken })).status).toBe(404);
+    expect(sandbox.store.workspaces.get('ws_analytics')?.name).toBe('Analytics');
+  });
+});

@@ -3,7 +3,16 @@ import type { Hono } from 'hono';
 import { isoTime } from '../../core/clock';
 import type { Cluster, Workspace } from '../../core/model';
 import { byName, newestFirst, paginate } from '../../core/paginate';
-import { createCluster, listClusters, listWorkspaces } from '../../core/resources';
+import {
+  createCluster,
+  getCluster,
+  getWorkspace,
+  listClusters,
+  listWorkspaces,
+  renameWorkspace,
+  resizeCluster,
+  terminateCluster,
+} from '../../core/resources';
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
@@ -35,7 +44,7 @@ export function workspaceWire(workspace: Workspace): WorkspaceWire {
   };
 }
 
-/** The scope-demo resources: clusters (list, create) and workspaces (list). */
+/** Clusters (list, create, get, resize, terminate) and workspaces (list, get, rename). */
 export function registerResourceRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listClusters', ({ c, principal, query, json }) => {
     const page = paginate(listClusters(c.get('sandbox'), principal.org.id), newestFirst, query);
@@ -52,8 +61,28 @@ export function registerResourceRoutes(app: Hono<AppEnv>): void {
     return json(201, clusterWire(cluster));
   });
 
+  defineOperation(app, 'getCluster', ({ c, principal, params, json }) =>
+    json(200, clusterWire(getCluster(c.get('sandbox'), principal.org.id, params.clusterId ?? ''))),
+  );
+
+  defineOperation(app, 'resizeCluster', ({ c, principal, params, body, json }) =>
+    json(200, clusterWire(resizeCluster(c.get('sandbox'), principal.org.id, params.clusterId ?? '', body.num_workers))),
+  );
+
+  defineOperation(app, 'terminateCluster', ({ c, principal, params, json }) =>
+    json(200, clusterWire(terminateCluster(c.get('sandbox'), principal.org.id, params.clusterId ?? ''))),
+  );
+
   defineOperation(app, 'listWorkspaces', ({ c, principal, query, json }) => {
     const page = paginate(listWorkspaces(c.get('sandbox'), principal.org.id), byName, query);
     return json(200, { data: page.data.map(workspaceWire), next_cursor: page.nextCursor });
   });
+
+  defineOperation(app, 'getWorkspace', ({ c, principal, params, json }) =>
+    json(200, workspaceWire(getWorkspace(c.get('sandbox'), principal.org.id, params.workspaceId ?? ''))),
+  );
+
+  defineOperation(app, 'updateWorkspace', ({ c, principal, params, body, json }) =>
+    json(200, workspaceWire(renameWorkspace(c.get('sandbox'), principal.org.id, params.workspaceId ?? '', body.name))),
+  );
 }

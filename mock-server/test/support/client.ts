@@ -102,6 +102,8 @@ export const seeded = {
   ingestKey: keySecret('key_ingest'),
   /** Grace's restricted key: read:clusters, read:workspaces. */
   dashboardKey: keySecret('key_dashboard'),
+  /** Ada's platform key: manage:users, manage:workspaces, manage:clusters, manage:jobs, manage:notebooks, manage:pipelines, manage:sql. */
+  platformKey: keySecret('key_platform'),
   /** Load Lab (unmetered tier): read:api-keys, read:clusters, read:workspaces. */
   loadtestKey: keySecret('key_loadtest'),
   /** Alan (viewer): read:profile, read:clusters, read:workspaces. */
@@ -115,5 +117,7 @@ export const seeded = {
   grace: { username: 'grace@acme.test', password: 'harvard-mark-1-1944' },
   reporting: { clientId: 'cli_reporting', clientSecret: clientSecret('cli_reporting') },
   loadtest: { clientId: 'cli_loadtest', clientSecret: clientSecret('cli_loadtest') },
+  /** Allowed all-apis (and so every scope it includes), by client credentials. */
+  opsConsole: { clientId: 'cli_opsConsole', clientSecret: clientSecret('cli_opsConsole') },
   desktop: { clientId: 'cli_desktop' },
 } as const;
