@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { loadBundledSpec, resolveRef, specOperations } from '../../openapi/test/bundle';
+import { scopeCovers } from '../core/scopes';
+import { seed } from '../core/seed';
 import { seeded, type TestSandbox, testSandbox } from './support/client';
 import { sandboxState } from './support/state';
 
@@ -29,6 +31,7 @@ interface Field {
 }
 
 const spec = loadBundledSpec();
+const adaTokenScopes = seed.tokens.find((token) => token.id === 'tok_adaCli')?.scopes ?? [];
 const schemaAt = (schema: unknown): Schema => resolveRef(spec, schema as Schema);
 
 /** A JSON value of each type, leaning on strings a coercing validator would accept. */
@@ -81,7 +84,8 @@ interface JsonOperation {
   method: string;
   /** The path with each parameter filled from its schema's example. */
   url: string;
-  needsCredential: boolean;
+  /** The one scope the operation needs, if it needs a credential. */
+  scope: string | undefined;
   schema: Schema;
   /** The first example the spec gives for the body: valid, so a broken field is the only fault. */
   valid: unknown;
@@ -100,16 +104,22 @@ const jsonOperations: JsonOperation[] = specOperations(spec).flatMap((operation)
       operationId: operation.operationId,
       method: operation.method.toUpperCase(),
       url,
-      needsCredential: (operation.security ?? []).length > 0,
+      scope: (operation.security ?? []).flatMap((requirement) => Object.values(requirement).flat())[0],
       schema: schemaAt(media.schema),
       valid: 'example' in media ? media.example : firstExample,
     },
   ];
 });
 
-/** Sends a body as Ada, an admin whose token holds every manage: scope these operations need. */
-const send = (sandbox: TestSandbox, operation: JsonOperation, body: unknown) =>
-  sandbox.call(operation.method, operation.url, { json: body, ...(operation.needsCredential ? { token: seeded.adaToken } : {}) });
+/**
+ * Sends a body as Ada, an admin: with her token, or with her platform key for the resource
+ * scopes the token does not hold.
+ */
+function send(sandbox: TestSandbox, operation: JsonOperation, body: unknown) {
+  if (operation.scope === undefined) return sandbox.call(operation.method, operation.url, { json: body });
+  const token = adaTokenScopes.some((held) => scopeCovers(held, operation.scope ?? '')) ? seeded.adaToken : seeded.platformKey;
+  return sandbox.call(operation.method, operation.url, { json: body, token });
+}
 
 describe('JSON bodies are taken exactly as sent', () => {
   it('finds the JSON bodies of the spec, each with an example', () => {

@@ -157,6 +157,21 @@ const reproductions: Record<string, Reproduction> = {
     }
     return t.call('POST', '/v1/clusters', { token: seeded.adaToken, json: { name: 'forecast', node_type: 'ds.standard.4', num_workers: 2, workspace_id: 'ws_analytics' } });
   },
+  'resizeCluster 409 clusterTerminated': (t) => t.call('POST', '/v1/clusters/cl_adhocSql/resize', { token: seeded.platformKey, json: { num_workers: 8 } }),
+  'terminateCluster 409 alreadyTerminated': (t) => t.call('POST', '/v1/clusters/cl_adhocSql/terminate', { token: seeded.platformKey }),
+  'runJobNow 409 runInProgress': async (t) => {
+    await t.call('POST', '/v1/jobs/job_nightlyEtl/run-now', { token: seeded.platformKey });
+    return t.call('POST', '/v1/jobs/job_nightlyEtl/run-now', { token: seeded.platformKey });
+  },
+  'importNotebook 409 pathTaken': (t) =>
+    t.call('POST', '/v1/notebooks', {
+      token: seeded.platformKey,
+      json: { workspace_id: 'ws_analytics', path: '/Shared/etl/daily-load', language: 'python', content: 'print("again")' },
+    }),
+  'startPipeline 409 alreadyRunning': (t) => t.call('POST', '/v1/pipelines/pl_clickstream/start', { token: seeded.platformKey }),
+  'stopPipeline 409 notRunning': (t) => t.call('POST', '/v1/pipelines/pl_billing/stop', { token: seeded.platformKey }),
+  'startSqlWarehouse 409 alreadyRunning': (t) => t.call('POST', '/v1/sql/warehouses/sqlw_biDash/start', { token: seeded.platformKey }),
+  'stopSqlWarehouse 409 alreadyStopped': (t) => t.call('POST', '/v1/sql/warehouses/sqlw_adhoc/stop', { token: seeded.platformKey }),
   'NotFound#notFound': (t) => t.call('GET', '/v1/api-keys/key_nope', { token: seeded.adaToken }),
   'PayloadTooLarge#tooLarge': (t) => t.call('POST', '/v1/webhooks', { token: seeded.adaToken, json: { url: `https://x.test/${'a'.repeat(70_000)}`, events: ['token.revoked'] } }),
   'UnsupportedMediaType#wrongType': (t) => t.call('POST', '/v1/webhooks', { token: seeded.adaToken, form: { url: 'https://x.test/' } }),
