@@ -124,6 +124,7 @@ export const storeCaps = {
   webhooksPerOrg: 20,
   deliveriesPerWebhook: 25,
   clustersPerOrg: 50,
+  membersPerOrg: 50,
   activeOAuthTokensPerClient: 100,
   /** Authorization codes and device authorizations awaiting redemption, per client. */
   pendingAuthorizationsPerClient: 50,

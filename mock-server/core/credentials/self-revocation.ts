@@ -1,0 +1,57 @@
+/**
+ * A credential giving itself up. Any holder may revoke the credential it presents, with no scope
+ * (the spirit of RFC 7009 §2: whoever holds a token may end it): the one thing a narrow or leaked
+ * credential can always do, so signing out never depends on holding `manage:tokens`.
+ */
+import { ApiError } from '../errors';
+import type { ApiKey, PersonalAccessToken } from '../model';
+import type { Sandbox } from '../sandbox';
+import { revokeApiKey } from './api-keys';
+import type { Principal } from './authenticate';
+import { revokeToken } from './personal-access-tokens';
+
+/** What a self-revocation ended, so the caller can announce it. */
+export type SelfRevocation =
+  | { kind: 'personal_access_token'; token: PersonalAccessToken }
+  | { kind: 'api_key'; key: ApiKey }
+  | { kind: 'oauth_access_token' }
+  /** Each client JWT is accepted once: the one just presented is already spent. */
+  | { kind: 'client_jwt' };
+
+/** The record vanished between authentication and now (another request deleted it): it is gone either way. */
+const alreadyGone = (): ApiError => new ApiError('invalid_token', 'The credential was revoked.', { reason: 'revoked' });
+
+/**
+ * Revokes the credential the request authenticated with, at once. An API key is revoked whole
+ * (current secret and, during a rotation's grace period, the previous one); an OAuth access token
+ * alone (its refresh token, if any, is ended at `/oauth2/revoke`).
+ *
+ * @throws ApiError `invalid_token` when the record is already gone; `invalid_request` for a
+ *   password, which is not a credential that can be revoked
+ */
+export function revokeCurrentCredential(sandbox: Sandbox, principal: Principal): SelfRevocation {
+  const { store } = sandbox;
+  const now = sandbox.clock.now();
+  switch (principal.kind) {
+    case 'personal_access_token': {
+      const token = store.pats.get(principal.recordId ?? '');
+      if (!token) throw alreadyGone();
+      return { kind: 'personal_access_token', token: revokeToken(token, now) };
+    }
+    case 'api_key': {
+      const key = store.apiKeys.get(principal.recordId ?? '');
+      if (!key) throw alreadyGone();
+      return { kind: 'api_key', key: revokeApiKey(sandbox, key.orgId, key.id) };
+    }
+    case 'oauth_access_token': {
+      const token = store.accessTokens.get(principal.recordId ?? '');
+      if (!token) throw alreadyGone();
+      token.revokedAt = now;
+      return { kind: 'oauth_access_token' };
+    }
+    case 'client_jwt':
+      return { kind: 'client_jwt' };
+    case 'password':
+      throw new ApiError('invalid_request', 'A password cannot be revoked; send the credential you want to revoke as Authorization: Bearer.');
+  }
+}
