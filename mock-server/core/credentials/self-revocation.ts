@@ -9,6 +9,7 @@ import type { Sandbox } from '../sandbox';
 import { revokeApiKey } from './api-keys';
 import type { Principal } from './authenticate';
 import { revokeToken } from './personal-access-tokens';
+import { type Expiring, isActive } from './status';
 
 /** What a self-revocation ended, so the caller can announce it. */
 export type SelfRevocation =
@@ -18,37 +19,36 @@ export type SelfRevocation =
   /** Each client JWT is accepted once: the one just presented is already spent. */
   | { kind: 'client_jwt' };
 
-/** The record vanished between authentication and now (another request deleted it): it is gone either way. */
-const alreadyGone = (): ApiError => new ApiError('invalid_token', 'The credential was revoked.', { reason: 'revoked' });
+/**
+ * The record a concurrent request revoked or deleted after this one authenticated: refused as
+ * authentication would refuse it now, never as a conflict.
+ */
+function stillLive<T extends Expiring>(record: T | undefined, now: number): T {
+  if (!record || !isActive(record, now)) throw new ApiError('invalid_token', 'The credential was revoked.', { reason: 'revoked' });
+  return record;
+}
 
 /**
  * Revokes the credential the request authenticated with, at once. An API key is revoked whole
  * (current secret and, during a rotation's grace period, the previous one); an OAuth access token
  * alone (its refresh token, if any, is ended at `/oauth2/revoke`).
  *
- * @throws ApiError `invalid_token` when the record is already gone; `invalid_request` for a
+ * @throws ApiError `invalid_token` when the record is no longer live; `invalid_request` for a
  *   password, which is not a credential that can be revoked
  */
 export function revokeCurrentCredential(sandbox: Sandbox, principal: Principal): SelfRevocation {
   const { store } = sandbox;
   const now = sandbox.clock.now();
   switch (principal.kind) {
-    case 'personal_access_token': {
-      const token = store.pats.get(principal.recordId ?? '');
-      if (!token) throw alreadyGone();
-      return { kind: 'personal_access_token', token: revokeToken(token, now) };
-    }
+    case 'personal_access_token':
+      return { kind: 'personal_access_token', token: revokeToken(stillLive(store.pats.get(principal.recordId ?? ''), now), now) };
     case 'api_key': {
-      const key = store.apiKeys.get(principal.recordId ?? '');
-      if (!key) throw alreadyGone();
+      const key = stillLive(store.apiKeys.get(principal.recordId ?? ''), now);
       return { kind: 'api_key', key: revokeApiKey(sandbox, key.orgId, key.id) };
     }
-    case 'oauth_access_token': {
-      const token = store.accessTokens.get(principal.recordId ?? '');
-      if (!token) throw alreadyGone();
-      token.revokedAt = now;
+    case 'oauth_access_token':
+      stillLive(store.accessTokens.get(principal.recordId ?? ''), now).revokedAt = now;
       return { kind: 'oauth_access_token' };
-    }
     case 'client_jwt':
       return { kind: 'client_jwt' };
     case 'password':
