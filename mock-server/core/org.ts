@@ -10,7 +10,7 @@ import { isActive } from './credentials/status';
 import { ApiError, quote } from './errors';
 import type { ApiKey, OAuthClient, OrgSettings, PersonalAccessToken, Role, User } from './model';
 import { deleteOauthClient } from './oauth-clients';
-import { type Page, type PageRequest, paginate } from './paginate';
+import { newestFirst, type Page, type PageRequest, paginate } from './paginate';
 import { randomId, randomToken } from './random';
 import type { Sandbox } from './sandbox';
 import { checkRole, roleAllows } from './roles';
@@ -170,6 +170,18 @@ export function changeMemberRole(sandbox: Sandbox, principal: Principal, userId:
   for (const key of apiKeys) revokeApiKey(sandbox, key.orgId, key.id);
   for (const client of oauthClients) deleteOauthClient(sandbox, client.orgId, client.id);
   return { user, previousRole, changedBy, apiKeys, oauthClients };
+}
+
+/**
+ * A member's personal access tokens, newest first, expired and revoked ones included: what the
+ * member sees of them, so an admin can pick the one to revoke.
+ * @throws ApiError `forbidden` (see {@link checkAdministrator}), `not_found` (not a current member of
+ *   the caller's organization); `invalid_request` for a bad cursor
+ */
+export function listMemberTokens(sandbox: Sandbox, principal: Principal, userId: string, page: PageRequest = {}): Page<PersonalAccessToken> {
+  checkAdministrator(sandbox, principal, 'read:org');
+  const user = findMember(sandbox, principal.org.id, userId);
+  return paginate(sandbox.store.pats.filter((token) => token.userId === user.id && token.orgId === user.orgId), newestFirst, page);
 }
 
 /**

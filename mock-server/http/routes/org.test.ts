@@ -262,6 +262,33 @@ describe('GET and PATCH /v1/org/settings (getOrgTokenSettings, updateOrgTokenSet
   });
 });
 
+describe('GET /v1/org/members/{userId}/tokens (listMemberTokens)', () => {
+  it('lists one member’s tokens newest first, revoked ones included, without secrets', async () => {
+    const { call, tick } = await testSandbox();
+    tick(1000);
+    const laptop = await call('POST', '/v1/tokens', { basic: seeded.grace, json: { label: 'Laptop', lifetime_days: 1, scopes: ['read:profile'] } });
+    await call('DELETE', '/v1/org/members/usr_grace/tokens/tok_graceRead', { token: seeded.adaToken });
+    const response = await call('GET', '/v1/org/members/usr_grace/tokens', { token: seeded.adaToken });
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((token: { id: string; status: string }) => [token.id, token.status])).toEqual([
+      [laptop.body.id, 'active'],
+      ['tok_graceRead', 'revoked'],
+    ]);
+    expect(response.text).not.toContain(laptop.body.token);
+    const page = await call('GET', '/v1/org/members/usr_grace/tokens?limit=1', { token: seeded.adaToken });
+    expect(page.body.data).toHaveLength(1);
+    expect(page.body.next_cursor).not.toBeNull();
+  });
+
+  it('is for admins of the same organization only', async () => {
+    const { call, sandbox } = await testSandbox();
+    expect((await call('GET', '/v1/org/members/usr_pia/tokens', { token: seeded.adaToken })).status).toBe(404);
+    const member = await call('GET', '/v1/org/members/usr_ada/tokens', { token: await graceOrgToken(sandbox) });
+    expect(member.status).toBe(403);
+    expect(member.body).toMatchObject(adminOnly('read:org'));
+  });
+});
+
 describe('DELETE /v1/org/members/{userId}/tokens/{tokenId} (revokeMemberToken)', () => {
   it('issue 11: an admin revokes one token of a member; the member’s other credentials keep working', async () => {
     const { call, sandbox } = await testSandbox();

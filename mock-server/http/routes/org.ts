@@ -7,6 +7,7 @@ import {
   changeMemberRole,
   type CredentialCutOff,
   getOrgTokenSettings,
+  listMemberTokens,
   listOrgMembers,
   removeOrgMember,
   revokeMemberToken,
@@ -17,7 +18,7 @@ import { announceApiKeyRevoked, announceCutOff, announceTokenRevoked } from '../
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
-import { personalAccessTokenBody } from './personal-access-tokens';
+import { personalAccessTokenBody, personalAccessTokenPage } from './personal-access-tokens';
 
 function memberBody(user: User): components['schemas']['OrgMember'] {
   return { id: user.id, name: user.name, email: user.email, role: user.role, joined_at: isoTime(user.createdAt) };
@@ -68,6 +69,11 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
       previous_role: change.previousRole,
       revoked: { api_keys: change.apiKeys.map((key) => key.id), oauth_clients: change.oauthClients.map((client) => client.id) },
     });
+  });
+
+  defineOperation(app, 'listMemberTokens', ({ c, principal, params, query, json }) => {
+    const sandbox = c.get('sandbox');
+    return json(200, personalAccessTokenPage(listMemberTokens(sandbox, principal, params.userId ?? '', query), sandbox.clock.now()));
   });
 
   defineOperation(app, 'revokeMemberToken', async ({ c, principal, params, json }) => {
