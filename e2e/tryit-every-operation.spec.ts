@@ -39,7 +39,7 @@ for (const operation of operations) {
     if (!reference?.successStatus) throw new Error(`${operation.operationId} has no reference page or no documented success status`);
     await page.goto(reference.pagePath);
     const console = new TryIt(page);
-    if (operation.scope !== null || operation.authenticatesClient) await console.getSuitableCredential();
+    if (operation.needsCredential || operation.authenticatesClient) await console.getSuitableCredential();
 
     const response = await console.send();
     const expected = refusedByTheirExample[operation.operationId]?.status ?? reference.successStatus;

@@ -59,6 +59,13 @@ function requiredScope(operation: Operation): string | null {
   return [...scopes][0] ?? null;
 }
 
+/** Whether the operation takes a bearer credential: every scoped one does, and so may one that needs no scope. */
+function needsCredential(operation: Operation): boolean {
+  const bearer = (operation.security ?? []).some((requirement) => 'bearerAuth' in requirement);
+  if (!bearer && requiredScope(operation) !== null) throw new Error(`${operation.operationId} names a scope but takes no bearer credential`);
+  return bearer;
+}
+
 function resolve<T>(spec: Spec, value: Ref<T>): T {
   if (typeof value !== 'object' || value === null || !('$ref' in value)) return value;
   const target = value.$ref
@@ -160,6 +167,7 @@ async function main(): Promise<void> {
           method: method.toUpperCase(),
           path,
           scope: requiredScope(operation),
+          needsCredential: needsCredential(operation),
           alsoAcceptsPassword: (operation.security ?? []).some((requirement) => 'passwordBasic' in requirement),
           authenticatesClient: (operation.security ?? []).some((requirement) => 'clientSecretBasic' in requirement),
           body: mediaType === undefined ? null : mediaType === 'application/json' ? 'json' : 'form',
@@ -188,7 +196,8 @@ export type Scope = keyof typeof scopeDescriptions;
 export const allApisCovers: readonly Scope[] = ${JSON.stringify(allApisCovers)};
 
 /**
- * Every operation of the spec: the one scope it needs (null: no credential needed), whether HTTP
+ * Every operation of the spec: the one scope it needs (null: none), whether it takes a bearer
+ * credential (an operation may need a credential but no scope, as self-revocation does), whether HTTP
  * Basic with a password is also accepted, whether it authenticates an OAuth client, and its
  * request body's media type.
  */

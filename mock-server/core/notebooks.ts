@@ -4,7 +4,7 @@
  */
 import type { Principal } from './credentials/authenticate';
 import { actingUserId } from './credentials/authenticate';
-import { ApiError, quote } from './errors';
+import { ApiError, capReached, quote } from './errors';
 import type { Notebook, NotebookLanguage } from './model';
 import { findInOrg, pageInOrg } from './org-rows';
 import type { Page, PageRequest } from './paginate';
@@ -48,8 +48,8 @@ export function importNotebook(sandbox: Sandbox, principal: Principal, request: 
     throw new ApiError('conflict', `A notebook already exists at ${quote(request.path, 200)} in workspace ${workspace.id}.`);
   }
   if (notebooks.count((notebook) => notebook.orgId === orgId) >= storeCaps.notebooksPerOrg) {
-    throw new ApiError(
-      'invalid_request',
+    throw capReached(
+      storeCaps.notebooksPerOrg,
       `The organization already has ${storeCaps.notebooksPerOrg} notebooks, the most the sandbox keeps; POST /sandbox/reset starts afresh.`,
     );
   }

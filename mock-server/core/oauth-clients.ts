@@ -66,8 +66,10 @@ export function checkRedirectUri(uri: string, field: string): void {
  * need); public clients get none.
  *
  * @throws ApiError `invalid_request` for an unknown scope, a bad redirect URI or grant types that
- *   do not fit the client type; `conflict` for a full organization; `insufficient_scope` when a
- *   client-credentials client would get a scope the registering credential lacks
+ *   do not fit the client type; `conflict` for a full organization; `forbidden` when a
+ *   confidential client would be allowed a scope the registering user's role may not grant;
+ *   `insufficient_scope` when a client-credentials client would get a scope the registering
+ *   credential lacks
  * @see RFC 6749 §2 (client types), RFC 8252 (native apps)
  */
 export async function registerOauthClient(sandbox: Sandbox, principal: Principal, request: ClientRegistration): Promise<RegisteredClient> {
@@ -107,11 +109,13 @@ export async function registerOauthClient(sandbox: Sandbox, principal: Principal
   if (grants.includes('refresh_token') && !allowedScopes.includes(offlineAccess)) {
     throw new ApiError('invalid_request', 'refresh_token needs offline_access in allowed_scopes.', { field: 'allowed_scopes' });
   }
+  const permissions = allowedScopes.filter((scope) => scope !== offlineAccess);
+  // A confidential client can act as itself (client credentials, or a client-signed JWT as a bearer
+  // credential, whatever its grant types): a service credential whose power is its allowed scopes,
+  // so only what the registering user's role may grant.
+  if (request.type === 'confidential') checkGrantable(principal, permissions);
   if (grants.includes('client_credentials')) {
-    // Such a client is a service credential whose power is its scopes: it may get only what the
-    // registering credential holds, and what the registering user's role may grant.
-    const permissions = allowedScopes.filter((scope) => scope !== offlineAccess);
-    checkGrantable(principal, permissions);
+    // It may also get only what the registering credential holds.
     const missing = permissions.find((scope) => !holdsScope(principal.scopes, scope));
     if (missing !== undefined) {
       throw new ApiError(

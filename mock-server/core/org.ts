@@ -1,16 +1,22 @@
 /**
- * Organization administration: members, cutting a member off (every credential at once, with or
- * without removing them), and the organization's rules for personal access tokens. Admins only.
+ * Organization administration: members (adding them, their roles), cutting a member off (one
+ * token, or every credential at once, with or without removing them), and the organization's
+ * rules for personal access tokens. Admins only.
  */
+import { revokeApiKey } from './credentials/api-keys';
 import { actingUserId, type Principal } from './credentials/authenticate';
-import { maxLifetimeDays } from './credentials/personal-access-tokens';
+import { maxLifetimeDays, revokeToken } from './credentials/personal-access-tokens';
 import { isActive } from './credentials/status';
-import { ApiError, quote } from './errors';
-import type { ApiKey, OrgSettings, PersonalAccessToken, User } from './model';
-import { type Page, type PageRequest, paginate } from './paginate';
+import { ApiError, capReached, quote } from './errors';
+import type { ApiKey, OAuthClient, OrgSettings, PersonalAccessToken, Role, User } from './model';
+import { deleteOauthClient } from './oauth-clients';
+import { newestFirst, type Page, type PageRequest, paginate } from './paginate';
+import { randomId, randomToken } from './random';
 import type { Sandbox } from './sandbox';
-import { checkRole } from './roles';
-import type { Store } from './store';
+import { checkRole, roleAllows } from './roles';
+import { offlineAccess } from './scopes';
+import { hashPassword } from './secrets';
+import { type Store, storeCaps } from './store';
 
 /** The longest token lifetime an organization may allow: the longest any token may have. */
 export const maxOrgLifetimeDays = maxLifetimeDays;
@@ -74,6 +80,130 @@ export function checkKeepsAnAdmin(sandbox: Sandbox, user: User, change: string):
   if (user.role !== 'admin') return;
   const admins = sandbox.store.users.count((other) => isMemberOf(user.orgId)(other) && other.role === 'admin');
   if (admins <= 1) throw new ApiError('conflict', `${user.id} is the organization's only admin; make another member admin before you ${change}.`);
+}
+
+/** Who to add: the spec's request body. */
+export interface NewMember {
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** A member just added, with the initial password that is never available again. */
+export interface AddedMember {
+  user: User;
+  initialPassword: string;
+}
+
+/**
+ * Adds a member to the caller's organization with a random initial password, kept only as its
+ * PBKDF2 verifier. The email is the sign-in name, so no two active users may share one.
+ *
+ * @throws ApiError `forbidden` (see {@link checkAdministrator}), `conflict` (details.field: email)
+ *   for an email an active user signs in with, `conflict` when the organization is full
+ */
+export async function addOrgMember(sandbox: Sandbox, principal: Principal, request: NewMember): Promise<AddedMember> {
+  checkAdministrator(sandbox, principal, 'manage:org');
+  // Derived before the checks: no await lies between the last check and the write.
+  const initialPassword = randomToken();
+  const passwordVerifier = await hashPassword(initialPassword);
+  const { users } = sandbox.store;
+  const email = request.email.toLowerCase();
+  if (users.values().some((user) => user.email === email && user.removedAt === null)) {
+    throw new ApiError('conflict', `A user already signs in with ${quote(email)}.`, { field: 'email' });
+  }
+  const orgId = principal.org.id;
+  if (users.count(isMemberOf(orgId)) >= storeCaps.membersPerOrg) {
+    throw capReached(storeCaps.membersPerOrg, `The organization already has ${storeCaps.membersPerOrg} members, the most the sandbox keeps; remove one first.`);
+  }
+  const user: User = {
+    id: randomId('usr'),
+    orgId,
+    name: request.name,
+    email,
+    role: request.role,
+    passwordVerifier,
+    removedAt: null,
+    createdAt: sandbox.clock.now(),
+  };
+  users.put(user);
+  return { user, initialPassword };
+}
+
+/** A role change and the service credentials it revoked. */
+export interface RoleChange {
+  user: User;
+  previousRole: Role;
+  /** The admin who made the change. */
+  changedBy: string;
+  apiKeys: ApiKey[];
+  oauthClients: OAuthClient[];
+}
+
+/**
+ * Gives a member another role. Their own credentials are capped by the role on every request
+ * ({@link checkRole}), so they are left alone. The service credentials they created act with no
+ * role: every live API key of theirs holding a scope the new role may not grant is revoked, and
+ * every confidential client of theirs allowed such a scope (it can act as itself, by client
+ * credentials or a client JWT) is deleted with its tokens. Public clients act only for the users
+ * who approve them, and stay.
+ *
+ * @throws ApiError `forbidden` (see {@link checkAdministrator}), `not_found` (not a current member of
+ *   the caller's organization), `conflict` (demoting the only admin)
+ */
+export function changeMemberRole(sandbox: Sandbox, principal: Principal, userId: string, role: Role): RoleChange {
+  const changedBy = checkAdministrator(sandbox, principal, 'manage:org');
+  const user = findMember(sandbox, principal.org.id, userId);
+  const previousRole = user.role;
+  if (role === previousRole) return { user, previousRole, changedBy, apiKeys: [], oauthClients: [] };
+  if (role !== 'admin') checkKeepsAnAdmin(sandbox, user, 'change their role');
+
+  const { store } = sandbox;
+  const now = sandbox.clock.now();
+  const beyondRole = (scopes: readonly string[]): boolean => scopes.some((scope) => scope !== offlineAccess && !roleAllows(role, scope));
+  const apiKeys = store.apiKeys.filter(
+    (key) => key.userId === user.id && key.orgId === user.orgId && isActive(key, now) && beyondRole(key.scopes),
+  );
+  const oauthClients = store.clients.filter(
+    (client) => client.createdBy === user.id && client.orgId === user.orgId && client.type === 'confidential' && beyondRole(client.allowedScopes),
+  );
+  user.role = role;
+  for (const key of apiKeys) revokeApiKey(sandbox, key.orgId, key.id);
+  for (const client of oauthClients) deleteOauthClient(sandbox, client.orgId, client.id);
+  return { user, previousRole, changedBy, apiKeys, oauthClients };
+}
+
+/**
+ * A member's personal access tokens, newest first, expired and revoked ones included: what the
+ * member sees of them, so an admin can pick the one to revoke.
+ * @throws ApiError `forbidden` (see {@link checkAdministrator}), `not_found` (not a current member of
+ *   the caller's organization); `invalid_request` for a bad cursor
+ */
+export function listMemberTokens(sandbox: Sandbox, principal: Principal, userId: string, page: PageRequest = {}): Page<PersonalAccessToken> {
+  checkAdministrator(sandbox, principal, 'read:org');
+  const user = findMember(sandbox, principal.org.id, userId);
+  return paginate(sandbox.store.pats.filter((token) => token.userId === user.id && token.orgId === user.orgId), newestFirst, page);
+}
+
+/**
+ * Revokes one personal access token of a member; their other credentials keep working.
+ * @throws ApiError `forbidden` (see {@link checkAdministrator}), `not_found` (not a current member,
+ *   or not their token), `conflict` when the token is already revoked
+ */
+export function revokeMemberToken(
+  sandbox: Sandbox,
+  principal: Principal,
+  userId: string,
+  tokenId: string,
+): { token: PersonalAccessToken; revokedBy: string } {
+  const revokedBy = checkAdministrator(sandbox, principal, 'manage:org');
+  const user = findMember(sandbox, principal.org.id, userId);
+  const token = sandbox.store.pats.get(tokenId);
+  // Another member's token is reported like an unknown id, so token ids cannot be probed.
+  if (!token || token.userId !== user.id || token.orgId !== user.orgId) {
+    throw new ApiError('not_found', `Member ${user.id} has no personal access token ${quote(tokenId)}.`);
+  }
+  return { token: revokeToken(token, sandbox.clock.now()), revokedBy };
 }
 
 /**

@@ -40,13 +40,14 @@ function insufficient(required: string, message = `This operation requires the $
  * operation's scope.
  *
  * @param held the credential's scopes
- * @param required the scope the spec names for the operation
+ * @param required the scope the spec names for the operation; `null` for one every credential may
+ *   call, where only a declared scope is checked (it must be known and held)
  * @param declared the `x-datastack-scope` header, when the caller sent one
  * @throws ApiError `invalid_request` for an unknown declared scope; `insufficient_scope`
  *   (details.required_scope: the scope that is missing) when the declared scope is not held or
  *   not enough, or when no held scope covers `required`
  */
-export function checkScope(held: readonly string[], required: string, declared?: string | null): void {
+export function checkScope(held: readonly string[], required: string | null, declared?: string | null): void {
   if (declared !== undefined && declared !== null) {
     if (!isKnownScope(declared) || declared === offlineAccess) {
       throw new ApiError('invalid_request', withHint(`x-datastack-scope names an unknown scope: ${quote(declared)}.`, scopeNameHint(declared)), {
@@ -56,12 +57,12 @@ export function checkScope(held: readonly string[], required: string, declared?:
     if (!holdsScope(held, declared)) {
       throw insufficient(declared, `x-datastack-scope declares ${declared}, which this credential does not hold.`);
     }
-    if (!scopeCovers(declared, required)) {
+    if (required !== null && !scopeCovers(declared, required)) {
       throw insufficient(required, `x-datastack-scope declares ${declared}, which does not cover this operation; it requires ${required}.`);
     }
     return;
   }
-  if (!holdsScope(held, required)) throw insufficient(required);
+  if (required !== null && !holdsScope(held, required)) throw insufficient(required);
 }
 
 /**

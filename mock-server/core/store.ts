@@ -141,6 +141,7 @@ export const storeCaps = {
   runsPerJob: 25,
   /** The most recent events kept per pipeline; older ones are forgotten. */
   eventsPerPipeline: 50,
+  membersPerOrg: 50,
   activeOAuthTokensPerClient: 100,
   /** Authorization codes and device authorizations awaiting redemption, per client. */
   pendingAuthorizationsPerClient: 50,

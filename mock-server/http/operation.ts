@@ -156,12 +156,12 @@ export function defineOperation<Id extends OperationId>(app: Hono<AppEnv>, opera
 
   app.on(entry.method, honoPath(entry.path), async function operation(c) {
     let principal: Principal | undefined;
-    if (entry.scope !== null) {
+    if (entry.needsCredential) {
       principal = await authenticate(c, entry);
       c.set('principal', principal);
       checkLimit(recordLimit(c, c.get('sandbox').limiter.hit(principal.credentialId, principal.tier)), 'for this credential');
       if (principal.kind !== 'password') checkScope(principal.scopes, entry.scope, c.req.header('x-datastack-scope'));
-      checkRole(principal, entry.scope);
+      if (entry.scope !== null) checkRole(principal, entry.scope);
     } else if (isSandboxControl(entry)) {
       reportByAddress(c);
     } else if (!entry.authenticatesClient) {

@@ -31,9 +31,10 @@ function errorExamples(): ErrorExample[] {
     for (const [method, operation] of Object.entries(item)) {
       if (method === 'parameters' || !operation || !('responses' in operation)) continue;
       for (const [status, response] of Object.entries(operation.responses)) {
-        const resolved = resolveRef(spec, response as { content?: Record<string, { examples?: Record<string, unknown> }> });
+        const resolved = resolveRef(spec, response as { content?: Record<string, { example?: unknown; examples?: Record<string, unknown> }> });
         for (const media of Object.values(resolved.content ?? {})) {
-          for (const [name, example] of Object.entries(media.examples ?? {})) {
+          const named = { ...media.examples, ...('example' in media ? { example: { value: media.example } } : {}) };
+          for (const [name, example] of Object.entries(named)) {
             const { value } = resolveRef(spec, example as { value?: unknown });
             if (typeof value !== 'object' || value === null || !('error' in value)) continue;
             const key = refName(example) ?? (refName(response) ? `${refName(response)}#${name}` : `${operation.operationId} ${status} ${name}`);

@@ -22,7 +22,19 @@ describe('the spec', () => {
     expect(managementOperations.length).toBeGreaterThanOrEqual(29);
   });
 
-  it.each(managementOperations.map((operation) => [operation.operationId, operation] as const))(
+  // Giving up your own credential needs no scope (RFC 7009's spirit); nothing else is scope-free.
+  const scopeFree = new Set(['revokeCurrentCredential']);
+
+  it('lets exactly one operation be called with no scope, self-revocation, and it still takes a bearer credential', () => {
+    const withoutScope = managementOperations.filter((operation) => scopesOf(operation).size === 0);
+    expect(withoutScope.map((operation) => operation.operationId)).toEqual([...scopeFree]);
+    for (const operation of withoutScope) {
+      expect(operation.security).toEqual([{ bearerAuth: [] }, { oauth2: [] }]);
+      expect(operation.description).toContain('**Scope:** none');
+    }
+  });
+
+  it.each(managementOperations.filter((operation) => !scopeFree.has(operation.operationId)).map((operation) => [operation.operationId, operation] as const))(
     '%s needs exactly one scope, the same in every security requirement, and defined by the oauth2 scheme',
     (_id, operation) => {
       const scopes = [...scopesOf(operation)];
@@ -73,6 +85,7 @@ describe('the spec', () => {
     ['importNotebook', `at most ${storeCaps.notebooksPerOrg} notebooks per organization`],
     ['runJobNow', `the ${storeCaps.runsPerJob} most recent runs of each job`],
     ['listPipelineEvents', `the ${storeCaps.eventsPerPipeline} most recent events of each pipeline`],
+    ['addOrgMember', `at most ${storeCaps.membersPerOrg} members per organization`],
   ])('%s states the cap the sandbox enforces', (operationId, cap) => {
     const description = operations.find((operation) => operation.operationId === operationId)?.description ?? '';
     expect(description.replace(/\s+/g, ' ')).toContain(`The sandbox keeps ${cap}`);

@@ -47,7 +47,7 @@ function bodyOf(item: ApiItem): ConsoleOperation['body'] {
 
 function credentialKindsOf(entry: CatalogueEntry): CredentialKind[] {
   if (entry.authenticatesClient) return ['client', 'public-client'];
-  if (entry.scope === null) return [];
+  if (!entry.needsCredential) return [];
   return entry.alsoAcceptsPassword ? ['bearer', 'password'] : ['bearer'];
 }
 

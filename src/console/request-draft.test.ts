@@ -35,6 +35,9 @@ const createToken = operation('create-personal-access-token');
 const tokenEndpoint = operation('exchange-credentials-for-access-token');
 const startAuthorization = operation('start-authorization');
 const removeMember = operation('remove-org-member');
+const revokeOwnCredential = operation('revoke-current-credential');
+const revokeMemberToken = operation('revoke-member-token');
+const getSandbox = operation('get-sandbox');
 
 const baseUrl = 'http://127.0.0.1:4010';
 const formType = 'application/x-www-form-urlencoded';
@@ -72,6 +75,11 @@ describe('initialDraft', () => {
 
   it("prefers the parameter's own example to its schema's", () => {
     expect(initialDraft(removeMember).params['path:userId']).toBe('usr_grace');
+  });
+
+  it('prefills the member-token page with a token of that member, so its example succeeds', () => {
+    const { params } = initialDraft(revokeMemberToken);
+    expect([params['path:userId'], params['path:tokenId']]).toEqual(['usr_grace', 'tok_graceRead']);
   });
 
   it('prefills a query parameter from its schema default, and leaves one without any empty', () => {
@@ -165,6 +173,13 @@ describe('buildRequest: headers and credentials', () => {
       ['Authorization', `Bearer ${keySecret}`],
       ['Content-Type', 'application/json'],
     ]);
+  });
+
+  it('offers a bearer credential for an operation that needs one but no scope (self-revocation), and sends it', () => {
+    expect(revokeOwnCredential.entry).toMatchObject({ scope: null, needsCredential: true });
+    expect(revokeOwnCredential.credentialKinds).toEqual(['bearer']);
+    expect(getSandbox.credentialKinds).toEqual([]);
+    expect(built(revokeOwnCredential, initialDraft(revokeOwnCredential), credential('bearer', keySecret)).headers).toEqual([['Authorization', `Bearer ${keySecret}`]]);
   });
 
   it('sends no Authorization header without a credential', () => {

@@ -15,6 +15,11 @@ export interface Principal {
   kind: PrincipalKind;
   /** The token or key id; for OAuth access tokens and client JWTs, the client id. */
   credentialId: string;
+  /**
+   * The stored record the presented secret matched (a personal access token, API key or OAuth
+   * access token); absent for a client JWT and a password, which have none.
+   */
+  recordId?: string;
   org: Org;
   /**
    * `null` for the organization's service credentials: API keys, and OAuth clients acting as
@@ -99,6 +104,7 @@ export async function authenticateBearer(sandbox: Sandbox, secret: string): Prom
   return {
     kind,
     credentialId: credentialId ?? record.id,
+    recordId: record.id,
     org,
     user: actsAsService ? null : (user ?? null),
     role: actsAsService ? null : (user?.role ?? null),

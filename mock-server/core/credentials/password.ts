@@ -12,12 +12,13 @@ import type { Principal } from './authenticate';
  */
 export async function authenticatePassword(sandbox: Sandbox, username: string, password: string): Promise<Principal> {
   const { store } = sandbox;
-  const user = store.users.values().find((candidate) => candidate.email === username.toLowerCase());
+  // A removed user's email may be given to someone added later: only active users sign in.
+  const user = store.users.values().find((candidate) => candidate.email === username.toLowerCase() && candidate.removedAt === null);
   // Verify even for an unknown user, so timing does not reveal which emails exist.
   const verifier = user?.passwordVerifier ?? 'pbkdf2-sha256$100000$unknown-user$0';
   const matches = await verifyPassword(password, verifier);
   const org = user ? store.orgs.get(user.orgId) : undefined;
-  if (!user || !org || !matches || user.removedAt !== null) {
+  if (!user || !org || !matches) {
     throw new ApiError('invalid_token', 'The username or password is wrong.', { reason: 'unknown' });
   }
   return {

@@ -184,8 +184,15 @@ export async function issuePersonalAccessToken(
  *   already revoked
  */
 export function revokePersonalAccessToken(sandbox: Sandbox, principal: Principal, tokenId: string): PersonalAccessToken {
-  const token = getPersonalAccessToken(sandbox, principal, tokenId);
+  return revokeToken(getPersonalAccessToken(sandbox, principal, tokenId), sandbox.clock.now());
+}
+
+/**
+ * Revokes `token` at `now`, whoever asked (its owner, or an admin).
+ * @throws ApiError `conflict` when it is already revoked
+ */
+export function revokeToken(token: PersonalAccessToken, now: number): PersonalAccessToken {
   if (token.revokedAt !== null) throw new ApiError('conflict', `Personal access token ${token.id} is already revoked.`);
-  token.revokedAt = sandbox.clock.now();
+  token.revokedAt = now;
   return token;
 }

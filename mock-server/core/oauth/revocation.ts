@@ -10,8 +10,8 @@ import { revokeTokenFamily } from './tokens';
 
 /** Credentials that look like ours but are not OAuth tokens: recognised by prefix only, so nothing is looked up. */
 function otherCredentialKind(token: string): string | undefined {
-  if (token.startsWith('dsp_')) return 'Personal access tokens are revoked with DELETE /v1/tokens/{tokenId}.';
-  if (/^(sk|rk)_(test|live)_/.test(token)) return 'API keys are revoked with DELETE /v1/api-keys/{keyId}.';
+  if (token.startsWith('dsp_')) return 'Personal access tokens are revoked with DELETE /v1/tokens/{tokenId}, or by the token itself with DELETE /v1/me/credential.';
+  if (/^(sk|rk)_(test|live)_/.test(token)) return 'API keys are revoked with DELETE /v1/api-keys/{keyId}, or by the key itself with DELETE /v1/me/credential.';
   return undefined;
 }
 

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { auditDeliveries } from '../../test/support/audit-feed';
 import { seeded, testSandbox } from '../../test/support/client';
 import { seed } from '../seed';
 import { verifySignature } from './signing';
 
 const auditSecret = seed.webhooks[0].signingSecret;
-
-interface Delivery {
-  event_type: string;
-  payload: string;
-  signature: string;
-}
-
-async function auditDeliveries(call: Awaited<ReturnType<typeof testSandbox>>['call']): Promise<Delivery[]> {
-  const response = await call('GET', '/v1/webhooks/wh_auditFeed/deliveries?limit=100', { token: seeded.adaToken });
-  expect(response.status).toBe(200);
-  return response.body.data as Delivery[];
-}
 
 describe('security events reach subscribed webhooks, signed', () => {
   it('announces a created and a revoked API key', async () => {

@@ -31,7 +31,7 @@ export async function announceTokenRevoked(
   sandbox: Sandbox,
   token: PersonalAccessToken,
   revokedBy: string,
-  reason: 'revoked' | 'user_tokens_revoked' | 'member_removed',
+  reason: 'revoked' | 'admin_revoked' | 'user_tokens_revoked' | 'member_removed',
 ): Promise<void> {
   await emitEvent(sandbox, {
     orgId: token.orgId,

@@ -4,6 +4,7 @@ import { hashSecret } from '../../core/secrets';
 import { seed } from '../../core/seed';
 import { storeCaps } from '../../core/store';
 import { seeded, testSandbox } from '../../test/support/client';
+import { plantAccessToken } from '../../test/support/plant';
 import { expectCapReached } from '../../test/support/refusal';
 
 const confidential = {
@@ -162,6 +163,19 @@ describe('POST /v1/oauth-clients (registerOauthClient)', () => {
     const allowed = await call('POST', '/v1/oauth-clients', { token: key.body.secret, json: { ...machine, allowed_scopes: ['read:workspaces'] } });
     expect(allowed.status).toBe(201);
     expect(allowed.body.created_by).toBe('usr_ada');
+  });
+
+  it('refuses a member a confidential client allowed an admin scope, whatever its grant types: it could act as itself with a client JWT', async () => {
+    const { call, sandbox } = await testSandbox();
+    const grace = (await plantAccessToken(sandbox, 'usr_grace', ['manage:oauth-clients'])).secret;
+    const before = sandbox.store.clients.count(() => true);
+    const refused = await call('POST', '/v1/oauth-clients', { token: grace, json: { ...confidential, allowed_scopes: ['read:clusters', 'manage:org', 'offline_access'] } });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: 'forbidden', message: 'Your role is member: only organization admins may grant manage:org.' });
+    expect(sandbox.store.clients.count(() => true)).toBe(before);
+    // A public client acts only for the people who approve it, whose roles cap it.
+    const app = await call('POST', '/v1/oauth-clients', { token: grace, json: { ...publicClient, allowed_scopes: ['read:profile', 'manage:org', 'offline_access'] } });
+    expect(app.status).toBe(201);
   });
 
   it('refuses a new client once the organization holds the most the sandbox keeps', async () => {

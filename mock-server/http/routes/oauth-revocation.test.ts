@@ -57,9 +57,9 @@ describe('POST /oauth2/revoke (revokeToken)', () => {
     const { call } = await testSandbox();
     const pat = await call('POST', '/oauth2/revoke', { basic: reportingBasic, form: { token: seeded.adaToken } });
     expect(pat.status).toBe(400);
-    expect(pat.body).toEqual({ error: 'unsupported_token_type', error_description: 'Personal access tokens are revoked with DELETE /v1/tokens/{tokenId}.' });
+    expect(pat.body).toEqual({ error: 'unsupported_token_type', error_description: 'Personal access tokens are revoked with DELETE /v1/tokens/{tokenId}, or by the token itself with DELETE /v1/me/credential.' });
     const key = await call('POST', '/oauth2/revoke', { basic: reportingBasic, form: { token: seeded.ingestKey } });
-    expect(key.body).toEqual({ error: 'unsupported_token_type', error_description: 'API keys are revoked with DELETE /v1/api-keys/{keyId}.' });
+    expect(key.body).toEqual({ error: 'unsupported_token_type', error_description: 'API keys are revoked with DELETE /v1/api-keys/{keyId}, or by the key itself with DELETE /v1/me/credential.' });
     const hint = await call('POST', '/oauth2/revoke', { basic: reportingBasic, form: { token: 'dsa_x', token_type_hint: 'id_token' } });
     expect(hint.body).toEqual({
       error: 'unsupported_token_type',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { isoTime } from '../../core/clock';
+import { storeCaps } from '../../core/store';
+import { auditEvents } from '../../test/support/audit-feed';
 import { seeded, testSandbox } from '../../test/support/client';
 import { plantAccessToken, plantApiKey, plantRefreshToken } from '../../test/support/plant';
 
@@ -257,5 +259,276 @@ describe('GET and PATCH /v1/org/settings (getOrgTokenSettings, updateOrgTokenSet
     expect(JSON.stringify(sandbox.persist().store.orgs)).toBe(before);
     const unscoped = await call('GET', '/v1/org/settings', { token: seeded.graceToken });
     expect(unscoped.body).toMatchObject({ error: 'insufficient_scope', details: { required_scope: 'read:org' } });
+  });
+});
+
+describe('GET /v1/org/members/{userId}/tokens (listMemberTokens)', () => {
+  it('lists one member’s tokens newest first, revoked ones included, without secrets', async () => {
+    const { call, tick } = await testSandbox();
+    tick(1000);
+    const laptop = await call('POST', '/v1/tokens', { basic: seeded.grace, json: { label: 'Laptop', lifetime_days: 1, scopes: ['read:profile'] } });
+    await call('DELETE', '/v1/org/members/usr_grace/tokens/tok_graceRead', { token: seeded.adaToken });
+    const response = await call('GET', '/v1/org/members/usr_grace/tokens', { token: seeded.adaToken });
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((token: { id: string; status: string }) => [token.id, token.status])).toEqual([
+      [laptop.body.id, 'active'],
+      ['tok_graceRead', 'revoked'],
+    ]);
+    expect(response.text).not.toContain(laptop.body.token);
+    const page = await call('GET', '/v1/org/members/usr_grace/tokens?limit=1', { token: seeded.adaToken });
+    expect(page.body.data).toHaveLength(1);
+    expect(page.body.next_cursor).not.toBeNull();
+  });
+
+  it('is for admins of the same organization only', async () => {
+    const { call, sandbox } = await testSandbox();
+    expect((await call('GET', '/v1/org/members/usr_pia/tokens', { token: seeded.adaToken })).status).toBe(404);
+    const member = await call('GET', '/v1/org/members/usr_ada/tokens', { token: await graceOrgToken(sandbox) });
+    expect(member.status).toBe(403);
+    expect(member.body).toMatchObject(adminOnly('read:org'));
+  });
+});
+
+describe('DELETE /v1/org/members/{userId}/tokens/{tokenId} (revokeMemberToken)', () => {
+  it('issue 11: an admin revokes one token of a member; the member’s other credentials keep working', async () => {
+    const { call, sandbox } = await testSandbox();
+    const other = await call('POST', '/v1/tokens', { basic: seeded.grace, json: { label: 'Second laptop', lifetime_days: 1, scopes: ['read:profile'] } });
+    const response = await call('DELETE', '/v1/org/members/usr_grace/tokens/tok_graceRead', { token: seeded.adaToken });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: 'tok_graceRead', user_id: 'usr_grace', status: 'revoked', revoked_at: isoTime(sandbox.clock.now()) });
+    expect((await call('GET', '/v1/me', { token: seeded.graceToken })).body).toMatchObject({ error: 'invalid_token', message: 'The credential was revoked.' });
+    expect((await call('GET', '/v1/me', { token: other.body.token })).status).toBe(200);
+    expect((await call('GET', '/v1/clusters', { token: seeded.dashboardKey })).status).toBe(200);
+    const [event] = await auditEvents(call);
+    expect(event).toMatchObject({ type: 'token.revoked', data: { token_id: 'tok_graceRead', user_id: 'usr_grace', revoked_by: 'usr_ada', reason: 'admin_revoked' } });
+    const again = await call('DELETE', '/v1/org/members/usr_grace/tokens/tok_graceRead', { token: seeded.adaToken });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: 'conflict', message: 'Personal access token tok_graceRead is already revoked.' });
+  });
+
+  it('answers 404 when the token is not that member’s, and revokes nothing', async () => {
+    const { call, sandbox } = await testSandbox();
+    const revocations = () => sandbox.store.pats.values().map((token) => token.revokedAt);
+    const before = revocations();
+    for (const [userId, tokenId, message] of [
+      ['usr_grace', 'tok_adaCli', 'Member usr_grace has no personal access token tok_adaCli.'],
+      ['usr_alan', 'tok_graceRead', 'Member usr_alan has no personal access token tok_graceRead.'],
+      ['usr_grace', 'tok_nothing', 'Member usr_grace has no personal access token tok_nothing.'],
+      ['usr_pia', 'tok_piaCli', 'Your organization has no member usr_pia.'],
+    ]) {
+      const response = await call('DELETE', `/v1/org/members/${userId}/tokens/${tokenId}`, { token: seeded.adaToken });
+      expect(response.status, `${userId} ${tokenId}`).toBe(404);
+      expect(response.body).toMatchObject({ error: 'not_found', message });
+    }
+    expect(revocations()).toEqual(before);
+  });
+
+  it('is for admins only', async () => {
+    const { call, sandbox } = await testSandbox();
+    const member = await call('DELETE', '/v1/org/members/usr_ada/tokens/tok_adaCli', { token: await graceOrgToken(sandbox) });
+    expect(member.status).toBe(403);
+    expect(member.body).toMatchObject(adminOnly('manage:org'));
+    const unscoped = await call('DELETE', '/v1/org/members/usr_grace/tokens/tok_graceRead', { token: seeded.graceToken });
+    expect(unscoped.body).toMatchObject({ error: 'insufficient_scope', details: { required_scope: 'manage:org' } });
+    expect(sandbox.store.pats.get('tok_adaCli')?.revokedAt).toBeNull();
+    expect(sandbox.store.pats.get('tok_graceRead')?.revokedAt).toBeNull();
+  });
+});
+
+const katherine = { email: 'Katherine@Acme.test', name: 'Katherine Johnson', role: 'member' };
+
+describe('POST /v1/org/members (addOrgMember)', () => {
+  it('issue 11: adds a member whose initial password is shown once, kept only as a PBKDF2 verifier, and signs in', async () => {
+    const { call, sandbox } = await testSandbox();
+    const response = await call('POST', '/v1/org/members', { token: seeded.adaToken, json: katherine });
+    expect(response.status).toBe(201);
+    const { id, initial_password: password } = response.body as { id: string; initial_password: string };
+    expect(response.body).toEqual({
+      id: expect.stringMatching(/^usr_[A-Za-z0-9]{16}$/),
+      name: 'Katherine Johnson',
+      email: 'katherine@acme.test',
+      role: 'member',
+      joined_at: isoTime(sandbox.clock.now()),
+      initial_password: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
+    expect(sandbox.store.users.get(id)?.passwordVerifier).toMatch(/^pbkdf2-sha256\$100000\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
+    expect(JSON.stringify(sandbox.persist())).not.toContain(password);
+
+    const members = await call('GET', '/v1/org/members', { token: seeded.adaToken });
+    expect(members.body.data.at(-1)).toMatchObject({ id, email: 'katherine@acme.test', role: 'member' });
+    const token = await call('POST', '/v1/tokens', { basic: { username: 'katherine@acme.test', password }, json: { label: 'First', lifetime_days: 1, scopes: ['read:profile'] } });
+    expect(token.status).toBe(201);
+    const me = await call('GET', '/v1/me', { token: token.body.token });
+    expect(me.body).toMatchObject({ user: { id, email: 'katherine@acme.test' }, org: { id: 'org_acme' }, role: 'member' });
+  });
+
+  it('refuses an email an active user signs in with (409, details.field), in any organization and any case', async () => {
+    const { call, sandbox } = await testSandbox();
+    const before = sandbox.store.users.count(() => true);
+    for (const email of ['grace@acme.test', 'GRACE@acme.test', 'lin@loadlab.test']) {
+      const response = await call('POST', '/v1/org/members', { token: seeded.adaToken, json: { ...katherine, email } });
+      expect(response.status, email).toBe(409);
+      expect(response.body).toMatchObject({ error: 'conflict', message: `A user already signs in with ${email.toLowerCase()}.`, details: { field: 'email' } });
+    }
+    expect(sandbox.store.users.count(() => true)).toBe(before);
+  });
+
+  it('gives a removed member’s email to someone new, and only the new password signs in', async () => {
+    const { call } = await testSandbox();
+    expect((await call('DELETE', '/v1/org/members/usr_grace', { token: seeded.adaToken })).status).toBe(200);
+    const added = await call('POST', '/v1/org/members', { token: seeded.adaToken, json: { email: 'grace@acme.test', name: 'Grace Hopper', role: 'viewer' } });
+    expect(added.status).toBe(201);
+    const json = { label: 'Back', lifetime_days: 1, scopes: ['read:profile'] };
+    expect((await call('POST', '/v1/tokens', { basic: seeded.grace, json })).status).toBe(401);
+    const fresh = await call('POST', '/v1/tokens', { basic: { username: 'grace@acme.test', password: added.body.initial_password }, json });
+    expect(fresh.status).toBe(201);
+    expect((await call('GET', '/v1/me', { token: fresh.body.token })).body).toMatchObject({ user: { id: added.body.id }, role: 'viewer' });
+  });
+
+  it.each([
+    ['no role', { email: 'k@acme.test', name: 'K' }, 'role'],
+    ['an unknown role', { ...katherine, role: 'owner' }, 'role'],
+    ['an email that is not one', { ...katherine, email: 'katherine' }, 'email'],
+    ['an empty name', { ...katherine, name: '' }, 'name'],
+    ['an unknown field', { ...katherine, password: 'chosen' }, 'password'],
+  ])('refuses %s with 400 naming the field, adding nobody', async (_case, json, field) => {
+    const { call, sandbox } = await testSandbox();
+    const before = sandbox.store.users.count(() => true);
+    const response = await call('POST', '/v1/org/members', { token: seeded.adaToken, json });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: 'invalid_request', details: { field } });
+    expect(sandbox.store.users.count(() => true)).toBe(before);
+  });
+
+  it('keeps at most the sandbox’s number of members per organization', async () => {
+    const { call, sandbox } = await testSandbox();
+    const ada = sandbox.store.users.get('usr_ada');
+    if (!ada) throw new Error('seed without usr_ada');
+    const current = sandbox.store.users.count((user) => user.orgId === 'org_acme' && user.removedAt === null);
+    for (let i = current; i < storeCaps.membersPerOrg; i++) sandbox.store.users.put({ ...ada, id: `usr_filler${i}`, email: `filler${i}@acme.test`, role: 'viewer' });
+    const full = await call('POST', '/v1/org/members', { token: seeded.adaToken, json: katherine });
+    expect(full.status).toBe(409);
+    expect(full.body.message).toBe(`The organization already has ${storeCaps.membersPerOrg} members, the most the sandbox keeps; remove one first.`);
+    expect((await call('DELETE', '/v1/org/members/usr_filler10', { token: seeded.adaToken })).status).toBe(200);
+    expect((await call('POST', '/v1/org/members', { token: seeded.adaToken, json: katherine })).status).toBe(201);
+  });
+
+  it('is for admins only, and a refusal adds nobody', async () => {
+    const { call, sandbox } = await testSandbox();
+    const before = sandbox.store.users.count(() => true);
+    const member = await call('POST', '/v1/org/members', { token: await graceOrgToken(sandbox), json: katherine });
+    expect(member.status).toBe(403);
+    expect(member.body).toMatchObject(adminOnly('manage:org'));
+    expect(sandbox.store.users.count(() => true)).toBe(before);
+  });
+});
+
+/** Makes Grace an admin, so that Ada is not the only one. */
+async function promoteGrace(call: Awaited<ReturnType<typeof testSandbox>>['call']): Promise<void> {
+  const response = await call('PATCH', '/v1/org/members/usr_grace', { token: seeded.adaToken, json: { role: 'admin' } });
+  expect(response.status).toBe(200);
+}
+
+describe('PATCH /v1/org/members/{userId} (updateOrgMember)', () => {
+  it('issue 11: a demoted admin’s token loses admin power on its very next request, and is not revoked', async () => {
+    const { call } = await testSandbox();
+    await promoteGrace(call);
+    const token = await call('POST', '/v1/tokens', { basic: seeded.grace, json: { label: 'Admin work', lifetime_days: 1, scopes: ['read:profile', 'read:org'] } });
+    expect(token.status).toBe(201);
+    expect((await call('GET', '/v1/org/members', { token: token.body.token })).status).toBe(200);
+
+    const demoted = await call('PATCH', '/v1/org/members/usr_grace', { token: seeded.adaToken, json: { role: 'member' } });
+    expect(demoted.status).toBe(200);
+    expect(demoted.body).toEqual({
+      member: expect.objectContaining({ id: 'usr_grace', role: 'member' }),
+      previous_role: 'admin',
+      revoked: { api_keys: [], oauth_clients: [] },
+    });
+    const refused = await call('GET', '/v1/org/members', { token: token.body.token });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject(adminOnly('read:org'));
+    expect((await call('GET', '/v1/me', { token: token.body.token })).body).toMatchObject({ role: 'member' });
+  });
+
+  it('revokes the API keys and deletes the confidential clients the member made that the new role may not grant, and says which', async () => {
+    const { call, sandbox } = await testSandbox();
+    await promoteGrace(call);
+    const readKey = await plantApiKey(sandbox, 'usr_ada', ['read:clusters']);
+    const orgKey = await plantApiKey(sandbox, 'usr_ada', ['manage:org']);
+    const register = async (type: 'confidential' | 'public', scopes: string[]) => {
+      const json = { name: `${type} ${scopes.join(' ')}`, type, redirect_uris: ['https://apps.acme.test/cb'], allowed_scopes: scopes, grant_types: ['authorization_code'] };
+      const response = await call('POST', '/v1/oauth-clients', { token: seeded.adaToken, json });
+      expect(response.status).toBe(201);
+      return response.body.client_id as string;
+    };
+    const writer = await register('confidential', ['manage:clusters']);
+    const reader = await register('confidential', ['read:clusters']);
+    const app = await register('public', ['manage:clusters']);
+    const reporting = await call('POST', '/oauth2/token', {
+      basic: { username: seeded.reporting.clientId, password: seeded.reporting.clientSecret },
+      form: { grant_type: 'client_credentials' },
+    });
+
+    const response = await call('PATCH', '/v1/org/members/usr_ada', { token: seeded.adaToken, json: { role: 'viewer' } });
+    expect(response.status).toBe(200);
+    expect(response.body.previous_role).toBe('admin');
+    expect(response.body.member.role).toBe('viewer');
+    // key_ingest holds manage:clusters; the planted org key manage:org. cli_reporting reads only.
+    expect([...response.body.revoked.api_keys].sort()).toEqual(['key_ingest', orgKey.id].sort());
+    expect(response.body.revoked.oauth_clients).toEqual([writer]);
+
+    for (const secret of [seeded.ingestKey, orgKey.secret]) expect((await call('GET', '/v1/me', { token: secret })).status).toBe(401);
+    expect((await call('GET', '/v1/clusters', { token: readKey.secret })).status).toBe(200);
+    expect((await call('GET', '/v1/clusters', { token: reporting.body.access_token })).status).toBe(200);
+    const clients = await call('GET', '/v1/oauth-clients', { token: (await plantAccessToken(sandbox, 'usr_grace', ['read:oauth-clients'])).secret });
+    expect(clients.body.data.map((client: { client_id: string }) => client.client_id).sort()).toEqual(['cli_desktop', 'cli_reporting', app, reader].sort());
+    const events = await auditEvents(call);
+    expect(events.filter((event) => event.type === 'api_key.revoked').map((event) => event.data.revoked_by)).toEqual(['usr_ada', 'usr_ada']);
+    // Her own token stays, capped by the viewer role.
+    const write = await call('POST', '/v1/clusters', { token: seeded.adaToken, json: { name: 'etl', node_type: 'm5.large', num_workers: 1 } });
+    expect(write.status).toBe(403);
+    expect(write.body.message).toBe('Your role is viewer: viewers have read-only access and may not use manage:clusters.');
+  });
+
+  it('keeps an admin: demoting the only one is 409 and changes nothing; with another admin, an admin may demote themselves', async () => {
+    const { call, sandbox } = await testSandbox();
+    const credentials = () => JSON.stringify([sandbox.persist().store.users, sandbox.store.apiKeys.values().map((key) => key.revokedAt), sandbox.persist().store.clients]);
+    const before = credentials();
+    const refused = await call('PATCH', '/v1/org/members/usr_ada', { token: seeded.adaToken, json: { role: 'member' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      error: 'conflict',
+      message: "usr_ada is the organization's only admin; make another member admin before you change their role.",
+    });
+    expect(credentials()).toBe(before);
+    await promoteGrace(call);
+    const self = await call('PATCH', '/v1/org/members/usr_ada', { token: seeded.adaToken, json: { role: 'member' } });
+    expect(self.status).toBe(200);
+    expect((await call('GET', '/v1/org/members', { token: seeded.adaToken })).body).toMatchObject(adminOnly('read:org'));
+  });
+
+  it('revokes nothing on a promotion or when the role stays the same', async () => {
+    const { call, sandbox } = await testSandbox();
+    const same = await call('PATCH', '/v1/org/members/usr_alan', { token: seeded.adaToken, json: { role: 'viewer' } });
+    expect(same.body).toMatchObject({ previous_role: 'viewer', member: { role: 'viewer' }, revoked: { api_keys: [], oauth_clients: [] } });
+    const up = await call('PATCH', '/v1/org/members/usr_grace', { token: seeded.adaToken, json: { role: 'admin' } });
+    expect(up.body).toMatchObject({ previous_role: 'member', member: { role: 'admin' }, revoked: { api_keys: [], oauth_clients: [] } });
+    expect(sandbox.store.apiKeys.get('key_dashboard')?.revokedAt).toBeNull();
+  });
+
+  it('refuses a bad role (400, details.field), unknown members (404) and non-admins (403), changing nothing', async () => {
+    const { call, sandbox } = await testSandbox();
+    const before = JSON.stringify(sandbox.persist().store.users);
+    const bad = await call('PATCH', '/v1/org/members/usr_grace', { token: seeded.adaToken, json: { role: 'owner' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual({ field: 'role' });
+    expect((await call('PATCH', '/v1/org/members/usr_grace', { token: seeded.adaToken, json: {} })).body.details).toEqual({ field: 'role' });
+    for (const userId of ['usr_lin', 'usr_nobody']) {
+      expect((await call('PATCH', `/v1/org/members/${userId}`, { token: seeded.adaToken, json: { role: 'viewer' } })).status).toBe(404);
+    }
+    const member = await call('PATCH', '/v1/org/members/usr_grace', { token: await graceOrgToken(sandbox), json: { role: 'admin' } });
+    expect(member.status).toBe(403);
+    expect(member.body).toMatchObject(adminOnly('manage:org'));
+    expect(JSON.stringify(sandbox.persist().store.users)).toBe(before);
   });
 });

@@ -1,19 +1,28 @@
 import type { Hono } from 'hono';
 
 import { isoTime } from '../../core/clock';
-import type { OrgSettings } from '../../core/model';
+import type { OrgSettings, User } from '../../core/model';
 import {
+  addOrgMember,
+  changeMemberRole,
   type CredentialCutOff,
   getOrgTokenSettings,
+  listMemberTokens,
   listOrgMembers,
   removeOrgMember,
+  revokeMemberToken,
   revokeUserTokens,
   updateOrgTokenSettings,
 } from '../../core/org';
-import { announceCutOff } from '../../core/webhooks/credential-events';
+import { announceApiKeyRevoked, announceCutOff, announceTokenRevoked } from '../../core/webhooks/credential-events';
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
+import { personalAccessTokenBody, personalAccessTokenPage } from './personal-access-tokens';
+
+function memberBody(user: User): components['schemas']['OrgMember'] {
+  return { id: user.id, name: user.name, email: user.email, role: user.role, joined_at: isoTime(user.createdAt) };
+}
 
 function settingsBody(settings: OrgSettings): components['schemas']['OrgTokenSettings'] {
   return {
@@ -39,20 +48,39 @@ function cutOffBody(cut: CredentialCutOff): components['schemas']['CredentialRev
   };
 }
 
-/** Organization administration: members, cutting a member off, token settings. Admins only. */
+/** Organization administration: members and their roles, cutting a member off, token settings. Admins only. */
 export function registerOrgRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listOrgMembers', ({ c, principal, query, json }) => {
     const page = listOrgMembers(c.get('sandbox'), principal, query);
+    return json(200, { data: page.data.map(memberBody), next_cursor: page.nextCursor });
+  });
+
+  defineOperation(app, 'addOrgMember', async ({ c, principal, body, json }) => {
+    const { user, initialPassword } = await addOrgMember(c.get('sandbox'), principal, body);
+    return json(201, { ...memberBody(user), initial_password: initialPassword });
+  });
+
+  defineOperation(app, 'updateOrgMember', async ({ c, principal, params, body, json }) => {
+    const sandbox = c.get('sandbox');
+    const change = changeMemberRole(sandbox, principal, params.userId ?? '', body.role);
+    for (const key of change.apiKeys) await announceApiKeyRevoked(sandbox, key, change.changedBy);
     return json(200, {
-      data: page.data.map((user) => ({
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        role: user.role,
-        joined_at: isoTime(user.createdAt),
-      })),
-      next_cursor: page.nextCursor,
+      member: memberBody(change.user),
+      previous_role: change.previousRole,
+      revoked: { api_keys: change.apiKeys.map((key) => key.id), oauth_clients: change.oauthClients.map((client) => client.id) },
     });
+  });
+
+  defineOperation(app, 'listMemberTokens', ({ c, principal, params, query, json }) => {
+    const sandbox = c.get('sandbox');
+    return json(200, personalAccessTokenPage(listMemberTokens(sandbox, principal, params.userId ?? '', query), sandbox.clock.now()));
+  });
+
+  defineOperation(app, 'revokeMemberToken', async ({ c, principal, params, json }) => {
+    const sandbox = c.get('sandbox');
+    const { token, revokedBy } = revokeMemberToken(sandbox, principal, params.userId ?? '', params.tokenId ?? '');
+    await announceTokenRevoked(sandbox, token, revokedBy, 'admin_revoked');
+    return json(200, personalAccessTokenBody(token, sandbox.clock.now()));
   });
 
   defineOperation(app, 'removeOrgMember', async ({ c, principal, params, json }) => {

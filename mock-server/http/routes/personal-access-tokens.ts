@@ -9,6 +9,7 @@ import {
 } from '../../core/credentials/personal-access-tokens';
 import { credentialStatus } from '../../core/credentials/status';
 import type { PersonalAccessToken } from '../../core/model';
+import type { Page } from '../../core/paginate';
 import { announceTokenRevoked } from '../../core/webhooks/credential-events';
 import { actingUserId } from '../../core/credentials/authenticate';
 import type { AppEnv } from '../env';
@@ -34,13 +35,16 @@ export function personalAccessTokenBody(token: PersonalAccessToken, now: number)
   };
 }
 
+/** A page of token records as the spec lists them (the caller's own, or a member's for an admin). */
+export function personalAccessTokenPage(page: Page<PersonalAccessToken>, now: number): components['schemas']['PersonalAccessTokenList'] {
+  return { data: page.data.map((token) => personalAccessTokenBody(token, now)), next_cursor: page.nextCursor };
+}
+
 /** Personal access tokens: list, create (password or a token of the same user), get, revoke. */
 export function registerPersonalAccessTokenRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listPersonalAccessTokens', ({ c, principal, query, json }) => {
     const sandbox = c.get('sandbox');
-    const page = listPersonalAccessTokens(sandbox, principal, query);
-    const now = sandbox.clock.now();
-    return json(200, { data: page.data.map((token) => personalAccessTokenBody(token, now)), next_cursor: page.nextCursor });
+    return json(200, personalAccessTokenPage(listPersonalAccessTokens(sandbox, principal, query), sandbox.clock.now()));
   });
 
   defineOperation(app, 'createPersonalAccessToken', async ({ c, principal, body, json }) => {

@@ -28,7 +28,8 @@ function requirement(operation: ConsoleOperation): ReactNode {
         the body.
       </>
     );
-  if (entry.scope === null) return <>No credential needed.</>;
+  if (!entry.needsCredential) return <>No credential needed.</>;
+  if (entry.scope === null) return <>Needs a bearer credential of any kind; no scope.</>;
   return (
     <>
       Needs a bearer credential with the <code>{entry.scope}</code> scope{entry.alsoAcceptsPassword && <> (or a user's email and password with HTTP Basic)</>}.

@@ -33,7 +33,9 @@ export default function GetCredential({ operation, baseUrl, sandbox, selected, f
   const target = { baseUrl, siteUrl, sandbox };
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [seeded, setSeeded] = useState<Credential[]>();
-  const [scopes, setScopes] = useState<string>(operation.entry.scope ?? 'read:profile');
+  // An operation that needs no scope still needs a credential: the narrowest token will do.
+  const tokenScope = operation.entry.scope ?? 'read:profile';
+  const [scopes, setScopes] = useState<string>(tokenScope);
   const [device, setDevice] = useState<DeviceStep>();
   const stopPolling = useRef<AbortController>(undefined);
   useEffect(() => () => stopPolling.current?.abort(), []);
@@ -60,7 +62,7 @@ export default function GetCredential({ operation, baseUrl, sandbox, selected, f
     run('Getting a credential', async () => {
       const sandboxState = await state();
       if (operation.entry.authenticatesClient) return suitableClient(sandboxState, baseUrl, operation, form);
-      if (operation.entry.scope !== null) return mintPersonalAccessToken(baseUrl, sandboxState, [operation.entry.scope, ...bodyScopes]);
+      if (operation.entry.needsCredential) return mintPersonalAccessToken(baseUrl, sandboxState, [tokenScope, ...bodyScopes]);
       return 'This operation needs no credential.';
     });
 
@@ -151,7 +153,7 @@ export default function GetCredential({ operation, baseUrl, sandbox, selected, f
         <button type="button" className="button button--sm button--primary" disabled={busy} onClick={quick}>
           {operation.entry.authenticatesClient
             ? 'Use a suitable OAuth client'
-            : `Get a token with ${[operation.entry.scope, ...bodyScopes.filter((scope) => scope !== operation.entry.scope)].join(', ')}`}
+            : `Get a token with ${[tokenScope, ...bodyScopes.filter((scope) => scope !== tokenScope)].join(', ')}`}
         </button>
       )}{' '}
       <button type="button" className="button button--sm button--secondary" disabled={busy} onClick={showSeeded}>

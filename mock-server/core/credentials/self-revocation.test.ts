@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+
+import { seeded } from '../../test/support/client';
+import { refusal } from '../../test/support/refusal';
+import { Sandbox } from '../sandbox';
+import { authenticateBearer, type Principal } from './authenticate';
+import { revokeCurrentCredential } from './self-revocation';
+
+describe('revokeCurrentCredential', () => {
+  it('refuses as revoked, not as a conflict, when another request revoked the credential after this one authenticated', async () => {
+    const sandbox = await Sandbox.create();
+    const principal = await authenticateBearer(sandbox, seeded.graceToken);
+    const token = sandbox.store.pats.get('tok_graceRead');
+    if (!token) throw new Error('seed changed');
+    const earlier = sandbox.clock.now() - 1;
+    token.revokedAt = earlier;
+    expect(refusal(() => revokeCurrentCredential(sandbox, principal))).toMatchObject({
+      code: 'invalid_token',
+      message: 'The credential was revoked.',
+      details: { reason: 'revoked' },
+    });
+    expect(token.revokedAt).toBe(earlier);
+  });
+
+  it('has nothing to do for a client JWT, already spent, and refuses a password', async () => {
+    const sandbox = await Sandbox.create();
+    const principal = await authenticateBearer(sandbox, seeded.ingestKey);
+    const before = JSON.stringify(sandbox.persist().store);
+    expect(revokeCurrentCredential(sandbox, { ...principal, kind: 'client_jwt', recordId: undefined })).toEqual({ kind: 'client_jwt' });
+    const password: Principal = { ...principal, kind: 'password' };
+    expect(refusal(() => revokeCurrentCredential(sandbox, password)).code).toBe('invalid_request');
+    expect(JSON.stringify(sandbox.persist().store)).toBe(before);
+  });
+});
