@@ -82,7 +82,7 @@ function withValue(body: unknown, path: (string | number)[], value: unknown): un
 interface JsonOperation {
   operationId: string;
   method: string;
-  /** The path with each parameter filled from its schema's example. */
+  /** The path with each parameter filled from its example (the parameter's own, else its schema's). */
   url: string;
   /** The one scope the operation needs, if it needs a credential. */
   scope: string | undefined;
@@ -98,7 +98,10 @@ const jsonOperations: JsonOperation[] = specOperations(spec).flatMap((operation)
   const [firstExample] = Object.values(media.examples ?? {}).map((example) => resolveRef(spec, example as { value: unknown }).value);
   const url = (operation.parameters ?? [])
     .filter((parameter) => parameter.in === 'path')
-    .reduce((path, parameter) => path.replace(`{${parameter.name}}`, String(schemaAt((parameter as { schema?: unknown }).schema).example)), operation.path);
+    .reduce((path, parameter) => {
+      const { example, schema } = parameter as { example?: unknown; schema?: unknown };
+      return path.replace(`{${parameter.name}}`, String(example ?? schemaAt(schema).example));
+    }, operation.path);
   return [
     {
       operationId: operation.operationId,

@@ -173,6 +173,29 @@ const reproductions: Record<string, Reproduction> = {
   'stopPipeline 409 notRunning': (t) => t.call('POST', '/v1/pipelines/pl_billing/stop', { token: seeded.platformKey }),
   'startSqlWarehouse 409 alreadyRunning': (t) => t.call('POST', '/v1/sql/warehouses/sqlw_biDash/start', { token: seeded.platformKey }),
   'stopSqlWarehouse 409 alreadyStopped': (t) => t.call('POST', '/v1/sql/warehouses/sqlw_adhoc/stop', { token: seeded.platformKey }),
+  'addOrgMember 409 emailTaken': (t) =>
+    t.call('POST', '/v1/org/members', { token: seeded.adaToken, json: { email: 'grace@acme.test', name: 'Grace Again', role: 'member' } }),
+  ErrorCapReachedMembers: async (t) => {
+    const template = t.sandbox.store.users.get('usr_grace');
+    if (!template) throw new Error('seed changed');
+    for (let i = t.sandbox.store.users.count((user) => user.orgId === 'org_acme' && user.removedAt === null); i < storeCaps.membersPerOrg; i++) {
+      t.sandbox.store.users.put({ ...template, id: `usr_filler${i}`, email: `filler${i}@acme.test` });
+    }
+    return t.call('POST', '/v1/org/members', { token: seeded.adaToken, json: { email: 'one.more@acme.test', name: 'One More', role: 'member' } });
+  },
+  'updateOrgMember 409 example': (t) => t.call('PATCH', '/v1/org/members/usr_ada', { token: seeded.adaToken, json: { role: 'member' } }),
+  'removeOrgMember 409 example': (t) => t.call('DELETE', '/v1/org/members/usr_ada', { token: seeded.adaToken }),
+  ErrorCapReachedNotebooks: async (t) => {
+    const template = t.sandbox.store.notebooks.values().find((notebook) => notebook.orgId === 'org_acme');
+    if (!template) throw new Error('seed changed');
+    for (let i = t.sandbox.store.notebooks.count((notebook) => notebook.orgId === 'org_acme'); i < storeCaps.notebooksPerOrg; i++) {
+      t.sandbox.store.notebooks.put({ ...template, id: `nb_filler${i}`, path: `/Shared/filler/${i}` });
+    }
+    return t.call('POST', '/v1/notebooks', {
+      token: seeded.platformKey,
+      json: { workspace_id: 'ws_analytics', path: '/Shared/one-more', language: 'python', content: 'print(1)' },
+    });
+  },
   'NotFound#notFound': (t) => t.call('GET', '/v1/api-keys/key_nope', { token: seeded.adaToken }),
   'PayloadTooLarge#tooLarge': (t) => t.call('POST', '/v1/webhooks', { token: seeded.adaToken, json: { url: `https://x.test/${'a'.repeat(70_000)}`, events: ['token.revoked'] } }),
   'UnsupportedMediaType#wrongType': (t) => t.call('POST', '/v1/webhooks', { token: seeded.adaToken, form: { url: 'https://x.test/' } }),

@@ -473,9 +473,11 @@ describe('PATCH /v1/org/members/{userId} (updateOrgMember)', () => {
     expect(response.status).toBe(200);
     expect(response.body.previous_role).toBe('admin');
     expect(response.body.member.role).toBe('viewer');
-    // key_ingest holds manage:clusters; the planted org key manage:org. cli_reporting reads only.
-    expect([...response.body.revoked.api_keys].sort()).toEqual(['key_ingest', orgKey.id].sort());
-    expect(response.body.revoked.oauth_clients).toEqual([writer]);
+    // key_ingest holds manage:clusters, key_platform the resource manage: scopes, the planted org
+    // key manage:org. cli_reporting reads only.
+    expect([...response.body.revoked.api_keys].sort()).toEqual(['key_ingest', 'key_platform', orgKey.id].sort());
+    // cli_opsConsole is allowed all-apis, which includes manage: scopes a viewer may not grant.
+    expect([...response.body.revoked.oauth_clients].sort()).toEqual(['cli_opsConsole', writer].sort());
 
     for (const secret of [seeded.ingestKey, orgKey.secret]) expect((await call('GET', '/v1/me', { token: secret })).status).toBe(401);
     expect((await call('GET', '/v1/clusters', { token: readKey.secret })).status).toBe(200);
@@ -483,7 +485,7 @@ describe('PATCH /v1/org/members/{userId} (updateOrgMember)', () => {
     const clients = await call('GET', '/v1/oauth-clients', { token: (await plantAccessToken(sandbox, 'usr_grace', ['read:oauth-clients'])).secret });
     expect(clients.body.data.map((client: { client_id: string }) => client.client_id).sort()).toEqual(['cli_desktop', 'cli_reporting', app, reader].sort());
     const events = await auditEvents(call);
-    expect(events.filter((event) => event.type === 'api_key.revoked').map((event) => event.data.revoked_by)).toEqual(['usr_ada', 'usr_ada']);
+    expect(events.filter((event) => event.type === 'api_key.revoked').map((event) => event.data.revoked_by)).toEqual(['usr_ada', 'usr_ada', 'usr_ada']);
     // Her own token stays, capped by the viewer role.
     const write = await call('POST', '/v1/clusters', { token: seeded.adaToken, json: { name: 'etl', node_type: 'm5.large', num_workers: 1 } });
     expect(write.status).toBe(403);
