@@ -450,6 +450,15 @@ describe('PATCH /v1/org/members/{userId} (updateOrgMember)', () => {
     expect((await call('GET', '/v1/me', { token: token.body.token })).body).toMatchObject({ role: 'member' });
   });
 
+  it('shows the new role in GET /sandbox, so the console picks a current admin', async () => {
+    const { call } = await testSandbox();
+    await promoteGrace(call);
+    const roleOf = async (id: string) => (await call('GET', '/sandbox')).body.users.find((user: { id: string }) => user.id === id)?.role;
+    expect(await roleOf('usr_grace')).toBe('admin');
+    await call('PATCH', '/v1/org/members/usr_grace', { token: seeded.adaToken, json: { role: 'viewer' } });
+    expect(await roleOf('usr_grace')).toBe('viewer');
+  });
+
   it('revokes the API keys and deletes the confidential clients the member made that the new role may not grant, and says which', async () => {
     const { call, sandbox } = await testSandbox();
     await promoteGrace(call);

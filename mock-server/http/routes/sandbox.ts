@@ -32,7 +32,8 @@ function sandboxState(sandbox: Sandbox): SandboxState {
       email: user.email,
       password: user.password,
       org_id: user.orgId,
-      role: user.role,
+      // The role as it is now: an administrator may have changed it since the seed.
+      role: store.users.get(user.id)?.role ?? user.role,
     })),
     clients: seed.clients.map((client) => ({
       client_id: client.id,
