@@ -1,6 +1,6 @@
 /**
  * Generated from the spec, not hand-picked: for every operation, open its reference page on the
- * static build, get a suitable credential through the console's panel, send the request the page
+ * static build (its heading is the operation's summary), get a suitable credential through the console's panel, send the request the page
  * prefills from the spec's examples, and check the console shows exactly what the in-browser
  * sandbox answered. Each test runs in a fresh browser context, so the sandbox starts from its seed.
  */
@@ -38,6 +38,7 @@ for (const operation of operations) {
     const reference = documented.get(operation.operationId);
     if (!reference?.successStatus) throw new Error(`${operation.operationId} has no reference page or no documented success status`);
     await page.goto(reference.pagePath);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(reference.summary);
     const console = new TryIt(page);
     if (operation.needsCredential || operation.authenticatesClient) await console.getSuitableCredential();
 
