@@ -21,7 +21,7 @@ test('the API sidebar links to every operation and webhook event in the spec', a
 
 // Every API operation's page is opened, and its heading checked, by tryit-every-operation.spec.ts;
 // the webhook events' pages have no console, so they are opened here.
-const apiOperations = new Set(catalogue.map((operation) => operation.operationId));
+const apiOperations = new Set<string>(catalogue.map((operation) => operation.operationId));
 for (const operation of operations.filter((candidate) => !apiOperations.has(candidate.operationId))) {
   test(`reference page for ${operation.operationId} renders`, async ({ page }) => {
     await page.goto(operation.pagePath);
