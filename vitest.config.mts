@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'build/**', 'e2e/**', '.docusaurus/**'],
     globalSetup: ['openapi/test/global-setup.ts'],
+    // A loaded two-core CI machine runs the heavier tests (dozens of requests, password hashing)
+    // several times slower than an idle one; a hang still fails, just later.
+    testTimeout: 20_000,
   },
 });
