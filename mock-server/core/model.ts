@@ -3,6 +3,7 @@
  * localStorage), hold hashes instead of bearer secrets, and are shaped for the core's
  * rules; the HTTP layer turns them into the spec's wire types.
  */
+import type { GrantType } from './oauth/grant-types';
 import type { PlanTier } from './rate-limit';
 
 export type Role = 'admin' | 'member' | 'viewer';
@@ -79,7 +80,7 @@ export interface OAuthClient {
   signingSecret: string | null;
   redirectUris: string[];
   allowedScopes: string[];
-  grantTypes: string[];
+  grantTypes: GrantType[];
   createdAt: number;
 }
 

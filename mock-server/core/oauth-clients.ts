@@ -4,21 +4,14 @@
 import { actingUserId, type Principal } from './credentials/authenticate';
 import { ApiError, capReached, quote } from './errors';
 import type { ClientType, OAuthClient } from './model';
+import type { GrantType } from './oauth/grant-types';
+import { type Grant, grants as grantTable, isGrantType } from './oauth/grants';
 import { randomId, randomToken } from './random';
 import type { Sandbox } from './sandbox';
 import { checkGrantable } from './roles';
 import { holdsScope, offlineAccess, permissionScopes } from './scopes';
 import { hashSecret } from './secrets';
 import { storeCaps } from './store';
-
-export const grantTypes = [
-  'authorization_code',
-  'refresh_token',
-  'client_credentials',
-  'urn:ietf:params:oauth:grant-type:device_code',
-] as const;
-
-export type GrantType = (typeof grantTypes)[number];
 
 export interface ClientRegistration {
   name: string;
@@ -61,6 +54,21 @@ export function checkRedirectUri(uri: string, field: string): void {
 }
 
 /**
+ * The grant types a registration asks for, each one the grant table knows.
+ * @throws ApiError `invalid_request` naming the first unknown entry, or `grant_types` when empty
+ */
+function checkGrantTypes(names: readonly string[]): GrantType[] {
+  const known = names.map((name, i) => {
+    if (!isGrantType(name)) {
+      throw new ApiError('invalid_request', `grant_types[${i}] is not a supported grant type: ${quote(name)}.`, { field: `grant_types[${i}]` });
+    }
+    return name;
+  });
+  if (known.length === 0) throw new ApiError('invalid_request', 'grant_types needs at least one grant type.', { field: 'grant_types' });
+  return known;
+}
+
+/**
  * Registers an OAuth client in the caller's organization. Confidential clients get a
  * `dscs_` secret, returned once and stored as a hash (plus the signing copy HS256 client JWTs
  * need); public clients get none.
@@ -78,7 +86,6 @@ export async function registerOauthClient(sandbox: Sandbox, principal: Principal
   const secretHash = secret === null ? null : await hashSecret(secret);
   const redirectUris = [...(request.redirectUris ?? [])];
   const allowedScopes = [...request.allowedScopes];
-  const grants = [...request.grantTypes];
 
   if (redirectUris.length > maxRedirectUris) {
     throw new ApiError('invalid_request', `redirect_uris takes at most ${maxRedirectUris} URIs.`, { field: 'redirect_uris' });
@@ -92,35 +99,36 @@ export async function registerOauthClient(sandbox: Sandbox, principal: Principal
       throw new ApiError('invalid_request', `allowed_scopes[${i}] names an unknown scope: ${quote(scope)}.`, { field: `allowed_scopes[${i}]` });
     }
   });
-  grants.forEach((grant, i) => {
-    if (!(grantTypes as readonly string[]).includes(grant)) {
-      throw new ApiError('invalid_request', `grant_types[${i}] is not a supported grant type: ${quote(grant)}.`, { field: `grant_types[${i}]` });
-    }
-  });
-  if (grants.length === 0) throw new ApiError('invalid_request', 'grant_types needs at least one grant type.', { field: 'grant_types' });
-  if (grants.includes('client_credentials') && request.type !== 'confidential') {
-    throw new ApiError('invalid_request', 'client_credentials needs a confidential client: a public client cannot keep a secret.', {
+  const grants = checkGrantTypes(request.grantTypes);
+  // What each grant needs, from the grant table; one rule at a time, so the first rule broken is the one reported.
+  const needing = (rule: (grant: Grant) => boolean): GrantType | undefined => grants.find((name) => rule(grantTable[name]));
+  const secretNeeded = needing((grant) => grant.confidentialOnly);
+  if (secretNeeded !== undefined && request.type !== 'confidential') {
+    throw new ApiError('invalid_request', `${secretNeeded} needs a confidential client: a public client cannot keep a secret.`, {
       field: 'grant_types',
     });
   }
-  if (grants.includes('authorization_code') && redirectUris.length === 0) {
-    throw new ApiError('invalid_request', 'authorization_code needs at least one redirect URI in redirect_uris.', { field: 'redirect_uris' });
+  const redirected = needing((grant) => grant.needs.includes('redirect_uri'));
+  if (redirected !== undefined && redirectUris.length === 0) {
+    throw new ApiError('invalid_request', `${redirected} needs at least one redirect URI in redirect_uris.`, { field: 'redirect_uris' });
   }
-  if (grants.includes('refresh_token') && !allowedScopes.includes(offlineAccess)) {
-    throw new ApiError('invalid_request', 'refresh_token needs offline_access in allowed_scopes.', { field: 'allowed_scopes' });
+  const refreshing = needing((grant) => grant.needs.includes('offline_access'));
+  if (refreshing !== undefined && !allowedScopes.includes(offlineAccess)) {
+    throw new ApiError('invalid_request', `${refreshing} needs offline_access in allowed_scopes.`, { field: 'allowed_scopes' });
   }
   const permissions = allowedScopes.filter((scope) => scope !== offlineAccess);
   // A confidential client can act as itself (client credentials, or a client-signed JWT as a bearer
   // credential, whatever its grant types): a service credential whose power is its allowed scopes,
   // so only what the registering user's role may grant.
   if (request.type === 'confidential') checkGrantable(principal, permissions);
-  if (grants.includes('client_credentials')) {
+  const actingAsItself = needing((grant) => grant.actsAs === 'client');
+  if (actingAsItself !== undefined) {
     // It may also get only what the registering credential holds.
     const missing = permissions.find((scope) => !holdsScope(principal.scopes, scope));
     if (missing !== undefined) {
       throw new ApiError(
         'insufficient_scope',
-        `A client_credentials client can hold only scopes of the credential registering it, and this credential does not hold ${missing}.`,
+        `A ${actingAsItself} client can hold only scopes of the credential registering it, and this credential does not hold ${missing}.`,
         { required_scope: missing },
       );
     }

@@ -5,6 +5,7 @@
  * are always fresh.
  */
 import type { KeyEnvironment, OrgSettings, Role } from './model';
+import { deviceCodeGrantType, type GrantType } from './oauth/grant-types';
 import type { PlanTier } from './rate-limit';
 
 const day = 86_400_000;
@@ -35,7 +36,7 @@ export interface SeedClient {
   secret: string | null;
   redirectUris: readonly string[];
   allowedScopes: readonly string[];
-  grantTypes: readonly string[];
+  grantTypes: readonly GrantType[];
 }
 
 export interface SeedToken {
@@ -184,7 +185,7 @@ export const seed = {
       // The docs site's callback page, on loopback (any port, RFC 8252 §7.3) for `npm start` and the e2e server.
       redirectUris: ['http://127.0.0.1:8765/callback', 'http://localhost:3000/oauth/callback', 'http://127.0.0.1:3000/oauth/callback'],
       allowedScopes: ['read:profile', 'read:clusters', 'manage:clusters', 'read:workspaces', 'offline_access'],
-      grantTypes: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
+      grantTypes: ['authorization_code', 'refresh_token', deviceCodeGrantType],
     },
     {
       id: 'cli_opsConsole',

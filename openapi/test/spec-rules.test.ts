@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { defaultLifetimeDays, maxLifetimeDays } from '../../mock-server/core/credentials/personal-access-tokens';
 import { storeCaps } from '../../mock-server/core/store';
-import { loadBundledSpec, specOperations } from './bundle';
+import { loadBundledSpec, resolveRef, type SchemaObject, specOperations } from './bundle';
 
 const spec = loadBundledSpec();
 const operations = specOperations(spec);
@@ -60,6 +60,20 @@ describe('the spec', () => {
     const { schemas } = spec.components as unknown as { schemas: Record<string, { enum?: string[] }> };
     expect(schemas.ClientScope?.enum).toEqual([...(schemas.Scope?.enum ?? []), 'offline_access']);
     expect([...(schemas.Scope?.enum ?? []), 'offline_access'].sort()).toEqual([...oauthScopes].sort());
+  });
+
+  // The sandbox's grant table is typed from GrantType; the token endpoint's body must offer the same grants.
+  it('gives the token endpoint one request shape per GrantType, each selected by its own grant_type', () => {
+    const { schemas } = spec.components as unknown as {
+      schemas: Record<string, { enum?: string[]; oneOf?: { $ref: string }[]; discriminator?: { mapping: Record<string, string> } } & SchemaObject>;
+    };
+    const tokenRequest = schemas.TokenRequest;
+    const mapping = tokenRequest?.discriminator?.mapping ?? {};
+    expect(Object.keys(mapping)).toEqual(schemas.GrantType?.enum);
+    expect(tokenRequest?.oneOf?.map((shape) => shape.$ref)).toEqual(Object.values(mapping));
+    for (const [grantType, $ref] of Object.entries(mapping)) {
+      expect(resolveRef<SchemaObject>(spec, { $ref }).properties?.grant_type?.const, $ref).toBe(grantType);
+    }
   });
 
   it('gives every manage scope its read scope, so that manage can imply read', () => {

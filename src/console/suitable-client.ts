@@ -4,14 +4,14 @@
  * `grant_type`, or the device grant for the device authorization endpoint), confidential when
  * possible.
  */
+import { deviceCodeGrantType } from '@site/mock-server/core/oauth/grant-types';
+
 import type { Credential } from './credentials';
 import type { ConsoleOperation } from './operation';
 import { type SandboxState, seededCredentials } from './seeded';
 
-const deviceGrant = 'urn:ietf:params:oauth:grant-type:device_code';
-
 export function suitableClient(state: SandboxState, server: string, operation: ConsoleOperation, form: { grantType?: string; clientId?: string }): Credential {
-  const grant = operation.entry.operationId === 'requestDeviceAuthorization' ? deviceGrant : form.grantType;
+  const grant = operation.entry.operationId === 'requestDeviceAuthorization' ? deviceCodeGrantType : form.grantType;
   const clients = [...state.clients].sort((a, b) => Number(a.client_secret === null) - Number(b.client_secret === null));
   const client =
     clients.find((candidate) => candidate.client_id === form.clientId) ??

@@ -10,6 +10,7 @@ import { holdsScope, offlineAccess } from '../scopes';
 import { hashSecret } from '../secrets';
 import { storeCaps } from '../store';
 import { authenticateClient, type ClientAuthRequest } from './client-auth';
+import { deviceCodeGrantType } from './grant-types';
 import { type OAuthParams, parseScope, requiredParam } from './params';
 import { signInOnPage } from './sign-in';
 import { commitUserGrant, type IssuedTokenSet, mintUserGrant } from './tokens';
@@ -21,8 +22,6 @@ export const pollIntervalSeconds = 5;
 /** What each `slow_down` adds to the interval (RFC 8628 §3.5), and the most it grows to. */
 export const slowDownStepSeconds = 5;
 export const maxPollIntervalSeconds = 60;
-
-export const deviceCodeGrantType = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /** Codes just issued to a device: `deviceCode` is shown once and stored only as a hash. */
 export interface IssuedDeviceCodes {

@@ -1,107 +1,49 @@
 /**
- * The token endpoint: which grants it knows and how each one exchanges for tokens.
+ * The grant table: every grant type the sandbox knows, what a client registered for it must be
+ * and have, and how it exchanges for tokens. The token endpoint dispatches through it, client
+ * registration checks against it, and the metadata document lists its keys.
+ *
+ * Adding a grant type: add it to the spec's `GrantType` enum, write its exchange module, and add
+ * its entry here; the table is typed `Record<GrantType, Grant>`, so a grant without an entry (or
+ * an entry the spec does not name) fails the typecheck.
  */
 import { ApiError, quote } from '../errors';
-import type { OAuthClient } from '../model';
+import type { AccessToken, OAuthClient } from '../model';
 import type { Sandbox } from '../sandbox';
-import { holdsScope, offlineAccess } from '../scopes';
-import { hashSecret } from '../secrets';
 import { exchangeAuthorizationCode } from './authorization-code';
 import { authenticateClient, type ClientAuthRequest } from './client-auth';
+import { exchangeClientCredentials } from './client-credentials';
 import { exchangeDeviceCode } from './device';
-import { type OAuthParams, parseScope, requiredParam } from './params';
-import { commitTokens, type IssuedTokenSet, mintSecret, revokeTokenFamily } from './tokens';
+import { deviceCodeGrantType, type GrantType } from './grant-types';
+import type { OAuthParams } from './params';
+import { exchangeRefreshToken } from './refresh-token';
+import type { IssuedTokenSet } from './tokens';
 
-/** Grant types by their RFC names (the spec's `GrantType`). */
-export type GrantType = 'authorization_code' | 'refresh_token' | 'client_credentials' | 'urn:ietf:params:oauth:grant-type:device_code';
+/** Something a client registered for a grant must have besides the grant itself. */
+export type GrantNeed = 'redirect_uri' | 'offline_access';
 
-interface Grant {
-  /** Only confidential clients may use it (RFC 6749 §4.4). */
+/** One grant type: who may register for it and use it, and its exchange. */
+export interface Grant {
+  /** Only confidential clients may register for it and use it (RFC 6749 §4.4: it needs a secret). */
   confidentialOnly: boolean;
+  /** What registration insists on: a redirect URI to send codes to, `offline_access` to issue refresh tokens under. */
+  needs: readonly GrantNeed[];
+  /** Whom its access tokens act as: the approving user, or the client itself (see `AccessToken.actsAs`). */
+  actsAs: AccessToken['actsAs'];
+  /** Exchanges the token request's parameters for tokens; the client is already authenticated and registered for the grant. */
   exchange(sandbox: Sandbox, client: OAuthClient, params: OAuthParams): Promise<IssuedTokenSet>;
 }
 
-const invalidRefreshToken = (): ApiError => new ApiError('invalid_grant', 'The refresh token is invalid, expired or revoked.');
-
-/**
- * `client_credentials`: the client acts as itself, as the member who registered it, with the
- * scopes it asks for (by default every permission scope it is allowed). No refresh token.
- * @see RFC 6749 §4.4
- */
-async function exchangeClientCredentials(sandbox: Sandbox, client: OAuthClient, params: OAuthParams): Promise<IssuedTokenSet> {
-  const allowed = client.allowedScopes.filter((scope) => scope !== offlineAccess);
-  const requested = params.scope === undefined ? undefined : parseScope(params.scope);
-  if (requested?.includes(offlineAccess)) {
-    throw new ApiError('invalid_scope', 'offline_access cannot be requested with client_credentials: this grant issues no refresh token.', {
-      field: 'scope',
-    });
-  }
-  const beyond = requested?.find((scope) => !holdsScope(allowed, scope));
-  if (beyond !== undefined) throw new ApiError('invalid_scope', `${beyond} is not among the scopes this client may request.`, { field: 'scope' });
-  const scopes = requested ?? allowed;
-  if (scopes.length === 0) throw new ApiError('invalid_scope', `${client.id} is allowed no scope it could use with client_credentials.`);
-
-  const access = await mintSecret('dsa_');
-  return commitTokens(sandbox, {
-    client,
-    orgId: client.orgId,
-    userId: client.createdBy,
-    actsAs: 'client',
-    access: { minted: access, scopes },
-    refresh: null,
-  });
-}
-
-/**
- * `refresh_token`, with rotation: the presented token is retired and a new one issued in the same
- * family, with the same scopes. Presenting a retired token again is reuse: the whole family is
- * revoked. An optional `scope` narrows the new access token only (§6: the refresh token keeps its scope).
- * @see RFC 6749 §6 and §10.4; OAuth 2.0 Security BCP (RFC 9700) §4.14.2
- */
-async function exchangeRefreshToken(sandbox: Sandbox, client: OAuthClient, params: OAuthParams): Promise<IssuedTokenSet> {
-  const presented = requiredParam(params, 'refresh_token');
-  const presentedHash = await hashSecret(presented);
-  const access = await mintSecret('dsa_');
-  const refresh = await mintSecret('dsr_');
-
-  // From here on no await: the checks and the rotation happen as one step.
-  const { store } = sandbox;
-  const now = sandbox.clock.now();
-  const token = store.refreshTokens.find(presentedHash);
-  if (!token || token.clientId !== client.id || token.revokedAt !== null) throw invalidRefreshToken();
-  if (token.usedAt !== null) {
-    revokeTokenFamily(sandbox, token.familyId);
-    throw new ApiError('invalid_grant', 'This refresh token was already used. Every token of this authorization has been revoked; sign in again.');
-  }
-  const user = store.users.get(token.userId);
-  if (token.expiresAt <= now || !user || user.removedAt !== null) throw invalidRefreshToken();
-
-  // offline_access is implied by the refresh token itself, so asking for it again narrows nothing.
-  const requested = params.scope === undefined ? undefined : parseScope(params.scope).filter((scope) => scope !== offlineAccess);
-  const beyond = requested?.find((scope) => !holdsScope(token.scopes, scope));
-  if (beyond !== undefined) throw new ApiError('invalid_scope', `${beyond} was not granted to this refresh token.`, { field: 'scope' });
-
-  return commitTokens(sandbox, {
-    client,
-    orgId: token.orgId,
-    userId: token.userId,
-    actsAs: 'user',
-    access: { minted: access, scopes: requested ?? token.scopes },
-    refresh: { minted: refresh, familyId: token.familyId, scopes: token.scopes },
-    replaces: token,
-  });
-}
-
-/**
- * The grants the token endpoint accepts. The metadata document lists exactly these, so adding a
- * grant is one line here.
- */
-export const grants: Readonly<Partial<Record<GrantType, Grant>>> = {
-  authorization_code: { confidentialOnly: false, exchange: exchangeAuthorizationCode },
-  refresh_token: { confidentialOnly: false, exchange: exchangeRefreshToken },
-  client_credentials: { confidentialOnly: true, exchange: exchangeClientCredentials },
-  'urn:ietf:params:oauth:grant-type:device_code': { confidentialOnly: false, exchange: exchangeDeviceCode },
+/** The grants, one entry per spec `GrantType`, in the order the metadata document lists them. */
+export const grants: Readonly<Record<GrantType, Grant>> = {
+  authorization_code: { confidentialOnly: false, needs: ['redirect_uri'], actsAs: 'user', exchange: exchangeAuthorizationCode },
+  refresh_token: { confidentialOnly: false, needs: ['offline_access'], actsAs: 'user', exchange: exchangeRefreshToken },
+  client_credentials: { confidentialOnly: true, needs: [], actsAs: 'client', exchange: exchangeClientCredentials },
+  [deviceCodeGrantType]: { confidentialOnly: false, needs: [], actsAs: 'user', exchange: exchangeDeviceCode },
 };
+
+/** Whether the sandbox knows a grant type by this name. */
+export const isGrantType = (name: string): name is GrantType => Object.hasOwn(grants, name);
 
 /** The grant types the token endpoint accepts, in a stable order. */
 export const supportedGrantTypes = (): GrantType[] => Object.keys(grants) as GrantType[];
@@ -123,8 +65,8 @@ export async function exchangeGrant(sandbox: Sandbox, request: ClientAuthRequest
   if (grantType === undefined) throw new ApiError('invalid_request', 'The grant_type parameter is required.', { field: 'grant_type' });
   const { client } = await authenticateClient(sandbox, request, 'token');
 
-  const grant = Object.hasOwn(grants, grantType) ? grants[grantType as GrantType] : undefined;
-  if (!grant) throw new ApiError('unsupported_grant_type', `grant_type ${quote(grantType)} is not supported.`);
+  if (!isGrantType(grantType)) throw new ApiError('unsupported_grant_type', `grant_type ${quote(grantType)} is not supported.`);
+  const grant = grants[grantType];
   if (grant.confidentialOnly && client.type === 'public') {
     throw new ApiError('unauthorized_client', `${client.id} is a public client and may not use ${grantType}.`);
   }

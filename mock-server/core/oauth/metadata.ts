@@ -3,7 +3,8 @@
  * supports, so it cannot advertise an endpoint, grant or method that does not work.
  */
 import { clientAuthMethods, type ClientAuthMethod } from './client-auth';
-import { type GrantType, supportedGrantTypes } from './grants';
+import type { GrantType } from './grant-types';
+import { supportedGrantTypes } from './grants';
 import { requestableScopes } from './params';
 
 /** The RFC 8414 fields this server can publish. */

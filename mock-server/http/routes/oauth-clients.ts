@@ -18,7 +18,7 @@ export function oauthClientWire(client: OAuthClient): OAuthClientWire {
     type: client.type,
     redirect_uris: [...client.redirectUris],
     allowed_scopes: [...client.allowedScopes] as OAuthClientWire['allowed_scopes'],
-    grant_types: [...client.grantTypes] as OAuthClientWire['grant_types'],
+    grant_types: [...client.grantTypes],
     client_secret_last_four: client.secretLastFour,
     created_by: client.createdBy,
     created_at: isoTime(client.createdAt),

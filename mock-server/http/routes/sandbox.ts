@@ -42,7 +42,7 @@ function sandboxState(sandbox: Sandbox): SandboxState {
       client_secret: client.secret,
       redirect_uris: [...client.redirectUris],
       allowed_scopes: [...client.allowedScopes] as SandboxState['clients'][number]['allowed_scopes'],
-      grant_types: [...client.grantTypes] as SandboxState['clients'][number]['grant_types'],
+      grant_types: [...client.grantTypes],
     })),
     tokens: seed.tokens.map((token) => ({
       id: token.id,
