@@ -6,12 +6,12 @@ import { authenticatePassword } from '../core/credentials/password';
 import { formTokenRequestHint } from '../core/conventions';
 import { ApiError, withHint } from '../core/errors';
 import { checkFormEncoding } from '../core/oauth/params';
-import type { RateLimitStatus } from '../core/rate-limit';
 import { checkRole } from '../core/roles';
 import { checkScope } from '../core/scopes';
 import { operations } from '../generated/catalogue';
 import type { AppEnv } from './env';
-import { countByAddress, countByClient, recordLimit, reportByAddress } from './middleware/rate-limit-headers';
+import type { ErrorPage } from './pages/error';
+import { checkAddressLimit, checkLimit, countByAddress, countByClient, recordLimit, reportByAddress } from './middleware/rate-limit-headers';
 import type { FormBody, JsonBody, JsonResponse, JsonStatus, OperationId, QueryOf } from './types';
 import { checkRequestPart } from './validation';
 
@@ -36,6 +36,11 @@ export interface OperationContext<Id extends OperationId> {
 }
 
 export type OperationHandler<Id extends OperationId> = (ctx: OperationContext<Id>) => Promise<Response> | Response;
+
+export interface OperationOptions {
+  /** For an operation that answers a browser with a page: how its refusals are shown (see `onError`). */
+  errorPage?: ErrorPage;
+}
 
 const catalogue = new Map<string, CatalogueEntry>(operations.map((operation) => [operation.operationId, operation]));
 
@@ -115,13 +120,6 @@ function parseForm(text: string | undefined): Record<string, string> {
   return fields;
 }
 
-/** @throws ApiError `rate_limited` with the seconds to wait, once a window is used up */
-function checkLimit(limit: RateLimitStatus, whose: string): void {
-  if (!limit.allowed) {
-    throw new ApiError('rate_limited', `Too many requests ${whose}; retry in ${limit.resetSeconds} seconds.`, { retry_after: limit.resetSeconds });
-  }
-}
-
 /**
  * The client an OAuth request names (Basic user name, `client_id`, or a client assertion's
  * `iss`), before anything is verified: only used to pick the rate-limit window.
@@ -150,11 +148,17 @@ function claimedClientId(authorization: string | undefined, form: Record<string,
  * (and `x-datastack-scope`), and validates the query and body before the handler runs, so a
  * handler only ever sees a checked caller and a valid request.
  */
-export function defineOperation<Id extends OperationId>(app: Hono<AppEnv>, operationId: Id, handler: OperationHandler<Id>): void {
+export function defineOperation<Id extends OperationId>(
+  app: Hono<AppEnv>,
+  operationId: Id,
+  handler: OperationHandler<Id>,
+  options: OperationOptions = {},
+): void {
   const entry = catalogue.get(operationId);
   if (!entry) throw new Error(`${operationId} is not an operation of the spec`);
 
   app.on(entry.method, honoPath(entry.path), async function operation(c) {
+    if (options.errorPage) c.set('errorPage', options.errorPage);
     let principal: Principal | undefined;
     if (entry.needsCredential) {
       principal = await authenticate(c, entry);
@@ -165,7 +169,7 @@ export function defineOperation<Id extends OperationId>(app: Hono<AppEnv>, opera
     } else if (isSandboxControl(entry)) {
       reportByAddress(c);
     } else if (!entry.authenticatesClient) {
-      checkLimit(countByAddress(c), 'from this address');
+      checkAddressLimit(c);
     }
 
     const query: Record<string, string> = {};
