@@ -1,17 +1,17 @@
 import type { Context, Hono } from 'hono';
-import { decodeJwt } from 'jose';
 
 import { authenticateBearer, parseBearer, type Principal } from '../core/credentials/authenticate';
 import { authenticatePassword } from '../core/credentials/password';
 import { formTokenRequestHint } from '../core/conventions';
 import { ApiError, withHint } from '../core/errors';
-import { checkFormEncoding } from '../core/oauth/params';
+import { claimedClientId } from '../core/oauth/client-auth';
+import { checkFormEncoding, presentParams } from '../core/oauth/params';
 import { checkRole } from '../core/roles';
 import { checkScope } from '../core/scopes';
 import { operations } from '../generated/catalogue';
 import type { AppEnv } from './env';
-import type { ErrorPage } from './pages/error';
 import { checkAddressLimit, checkLimit, countByAddress, countByClient, recordLimit, reportByAddress } from './middleware/rate-limit-headers';
+import type { ErrorPage } from './pages/error';
 import type { FormBody, JsonBody, JsonResponse, JsonStatus, OperationId, QueryOf } from './types';
 import { checkRequestPart } from './validation';
 
@@ -121,28 +121,6 @@ function parseForm(text: string | undefined): Record<string, string> {
 }
 
 /**
- * The client an OAuth request names (Basic user name, `client_id`, or a client assertion's
- * `iss`), before anything is verified: only used to pick the rate-limit window.
- */
-function claimedClientId(authorization: string | undefined, form: Record<string, string>): string | undefined {
-  if (authorization?.toLowerCase().startsWith('basic ')) {
-    try {
-      const user = atob(authorization.slice('Basic '.length).trim()).split(':')[0] ?? '';
-      return decodeURIComponent(user.replace(/\+/g, ' '));
-    } catch {
-      return undefined;
-    }
-  }
-  if (form.client_id) return form.client_id;
-  try {
-    const iss = form.client_assertion ? decodeJwt(form.client_assertion).iss : undefined;
-    return typeof iss === 'string' ? iss : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Registers the handler of one spec operation. The method, path and scope come from the spec;
  * the wrapper authenticates, counts the request against its rate limit, enforces the scope
  * (and `x-datastack-scope`), and validates the query and body before the handler runs, so a
@@ -189,7 +167,10 @@ export function defineOperation<Id extends OperationId>(
       }
       if (entry.body === 'form') form = parseForm(text);
     }
-    if (entry.authenticatesClient) checkLimit(countByClient(c, claimedClientId(c.req.header('authorization'), form)), 'for this client');
+    if (entry.authenticatesClient) {
+      const clientId = claimedClientId({ authorization: c.req.header('authorization'), params: presentParams(form) });
+      checkLimit(countByClient(c, clientId), 'for this client');
+    }
 
     return handler({
       c,
