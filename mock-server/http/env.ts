@@ -1,6 +1,7 @@
 import type { Principal } from '../core/credentials/authenticate';
 import type { RateLimitStatus } from '../core/rate-limit';
 import type { Sandbox } from '../core/sandbox';
+import type { ErrorPage } from './pages/error';
 
 /** Hono bindings and per-request variables of the sandbox app (read them with `c.get()`: `c.var` copies them all on every access). */
 export interface AppEnv {
@@ -22,5 +23,11 @@ export interface AppEnv {
     principal: Principal | undefined;
     /** The operation also accepts HTTP Basic, so a 401 challenges for it too. */
     acceptsBasic: boolean;
+    /**
+     * Set by a browser page's route before anything can fail: `onError` shows a refusal as this
+     * page instead of an error body. Unset for every other route, including an unsupported
+     * method on a page's path (a 405 body, as on any path).
+     */
+    errorPage: ErrorPage | undefined;
   };
 }

@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 
 import { ApiError, type ErrorCode, isApiError } from '../core/errors';
 import type { AppEnv } from './env';
+import type { ErrorPage } from './pages/error';
+import { htmlResponse } from './pages/respond';
 
 const statusByCode: Record<ErrorCode | 'internal_error', 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500> = {
   invalid_request: 400,
@@ -70,28 +72,54 @@ function bearerChallenge(error: ApiError): string {
   return `Bearer realm="datastack", error="invalid_token", error_description="${challengeValue(error.message)}"`;
 }
 
+/** What a refusal says when the error is not an `ApiError` (a bug): never its own message, which may hold request data. */
+const faultMessage = {
+  body: 'Something went wrong on our side; nothing was changed. Quote the request id if it happens again.',
+  page: 'Something went wrong on our side.',
+};
+
 /**
- * The one place where a thrown error becomes a response: status from the code, body in the
- * shape of the endpoint family, and the headers the standards ask for. Anything that is not an
+ * The one place where a thrown error becomes a response, in the shape of the route family that
+ * failed: a browser page (the consent and device pages, which set `errorPage`), an RFC 6749 body
+ * on `/oauth2/*`, or the management error body (`/v1`, the sandbox controls, unknown paths);
+ * status from the code, and the headers the standards ask for. Anything that is not an
  * `ApiError` is a bug: it is logged without request data and answered with a 500.
  */
-export function onError(error: Error, c: Context<AppEnv>): Response {
+export function onError(error: Error, c: Context<AppEnv>): Response | Promise<Response> {
   const apiError = isApiError(error) ? error : undefined;
   if (!apiError) console.error(`sandbox: unexpected ${error.name} on ${c.req.method} ${c.req.path}: ${error.message}`);
+  const page = c.get('errorPage');
+  if (page) return pageRefusal(c, page, apiError);
+  return isOAuthPath(c.req.path) ? oauthRefusal(c, apiError) : managementRefusal(c, apiError);
+}
+
+/**
+ * A refusal on a browser page, as the page: 429 for a rate limit (with `Retry-After`), 500 for a
+ * fault, and 400 for every other refusal, as the spec declares; none of the API's challenge or
+ * `Allow` headers, which mean nothing to a browser showing a page.
+ */
+function pageRefusal(c: Context<AppEnv>, page: ErrorPage, apiError: ApiError | undefined): Promise<Response> {
+  const status = apiError?.code === 'rate_limited' ? 429 : apiError ? 400 : 500;
+  const retryAfter = apiError?.details.retry_after;
+  if (status === 429 && retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
+  return htmlResponse(c, status, page(status, apiError?.message ?? faultMessage.page));
+}
+
+/** An RFC 6749 §5.2 error body, never cached; `invalid_client` challenges for Basic. */
+function oauthRefusal(c: Context<AppEnv>, apiError: ApiError | undefined): Response {
   const code = apiError?.code ?? 'internal_error';
-  const message = apiError?.message ?? 'Something went wrong on our side; nothing was changed. Quote the request id if it happens again.';
-  const status = statusByCode[code];
+  setRetryAfter(c, apiError);
+  c.header('Cache-Control', 'no-store');
+  c.header('Pragma', 'no-cache');
+  if (code === 'invalid_client') c.header('WWW-Authenticate', 'Basic realm="datastack-oauth"');
+  return c.json({ error: oauthCode(code), error_description: oauthDescription(apiError?.message ?? faultMessage.body) }, statusByCode[code]);
+}
+
+/** The management error body `{error, message, request_id, details?}`, with the RFC 6750 challenge and `Allow` where they apply. */
+function managementRefusal(c: Context<AppEnv>, apiError: ApiError | undefined): Response {
+  const code = apiError?.code ?? 'internal_error';
   const details = apiError?.details ?? {};
-
-  if (details.retry_after !== undefined) c.header('Retry-After', String(details.retry_after));
-
-  if (isOAuthPath(c.req.path)) {
-    c.header('Cache-Control', 'no-store');
-    c.header('Pragma', 'no-cache');
-    if (code === 'invalid_client') c.header('WWW-Authenticate', 'Basic realm="datastack-oauth"');
-    return c.json({ error: oauthCode(code), error_description: oauthDescription(message) }, status);
-  }
-
+  setRetryAfter(c, apiError);
   if (apiError && (code === 'invalid_token' || code === 'insufficient_scope')) {
     const challenge = bearerChallenge(apiError);
     c.header('WWW-Authenticate', c.get('acceptsBasic') && code === 'invalid_token' ? `Basic realm="datastack", ${challenge}` : challenge);
@@ -107,10 +135,15 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
   return c.json(
     {
       error: code,
-      message,
+      message: apiError?.message ?? faultMessage.body,
       request_id: c.get('requestId'),
       ...(Object.keys(bodyDetails).length > 0 ? { details: bodyDetails } : {}),
     },
-    status,
+    statusByCode[code],
   );
+}
+
+function setRetryAfter(c: Context<AppEnv>, apiError: ApiError | undefined): void {
+  const retryAfter = apiError?.details.retry_after;
+  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
 }

@@ -1,17 +1,17 @@
 import type { Context, Hono } from 'hono';
-import { decodeJwt } from 'jose';
 
 import { authenticateBearer, parseBearer, type Principal } from '../core/credentials/authenticate';
 import { authenticatePassword } from '../core/credentials/password';
 import { formTokenRequestHint } from '../core/conventions';
 import { ApiError, withHint } from '../core/errors';
-import { checkFormEncoding } from '../core/oauth/params';
-import type { RateLimitStatus } from '../core/rate-limit';
+import { claimedClientId } from '../core/oauth/client-auth';
+import { checkFormEncoding, presentParams } from '../core/oauth/params';
 import { checkRole } from '../core/roles';
 import { checkScope } from '../core/scopes';
 import { operations } from '../generated/catalogue';
 import type { AppEnv } from './env';
-import { countByAddress, countByClient, recordLimit, reportByAddress } from './middleware/rate-limit-headers';
+import { checkAddressLimit, checkLimit, countByAddress, countByClient, recordLimit, reportByAddress } from './middleware/rate-limit-headers';
+import type { ErrorPage } from './pages/error';
 import type { FormBody, JsonBody, JsonResponse, JsonStatus, OperationId, QueryOf } from './types';
 import { checkRequestPart } from './validation';
 
@@ -36,6 +36,11 @@ export interface OperationContext<Id extends OperationId> {
 }
 
 export type OperationHandler<Id extends OperationId> = (ctx: OperationContext<Id>) => Promise<Response> | Response;
+
+export interface OperationOptions {
+  /** For an operation that answers a browser with a page: how its refusals are shown (see `onError`). */
+  errorPage?: ErrorPage;
+}
 
 const catalogue = new Map<string, CatalogueEntry>(operations.map((operation) => [operation.operationId, operation]));
 
@@ -115,46 +120,23 @@ function parseForm(text: string | undefined): Record<string, string> {
   return fields;
 }
 
-/** @throws ApiError `rate_limited` with the seconds to wait, once a window is used up */
-function checkLimit(limit: RateLimitStatus, whose: string): void {
-  if (!limit.allowed) {
-    throw new ApiError('rate_limited', `Too many requests ${whose}; retry in ${limit.resetSeconds} seconds.`, { retry_after: limit.resetSeconds });
-  }
-}
-
-/**
- * The client an OAuth request names (Basic user name, `client_id`, or a client assertion's
- * `iss`), before anything is verified: only used to pick the rate-limit window.
- */
-function claimedClientId(authorization: string | undefined, form: Record<string, string>): string | undefined {
-  if (authorization?.toLowerCase().startsWith('basic ')) {
-    try {
-      const user = atob(authorization.slice('Basic '.length).trim()).split(':')[0] ?? '';
-      return decodeURIComponent(user.replace(/\+/g, ' '));
-    } catch {
-      return undefined;
-    }
-  }
-  if (form.client_id) return form.client_id;
-  try {
-    const iss = form.client_assertion ? decodeJwt(form.client_assertion).iss : undefined;
-    return typeof iss === 'string' ? iss : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Registers the handler of one spec operation. The method, path and scope come from the spec;
  * the wrapper authenticates, counts the request against its rate limit, enforces the scope
  * (and `x-datastack-scope`), and validates the query and body before the handler runs, so a
  * handler only ever sees a checked caller and a valid request.
  */
-export function defineOperation<Id extends OperationId>(app: Hono<AppEnv>, operationId: Id, handler: OperationHandler<Id>): void {
+export function defineOperation<Id extends OperationId>(
+  app: Hono<AppEnv>,
+  operationId: Id,
+  handler: OperationHandler<Id>,
+  options: OperationOptions = {},
+): void {
   const entry = catalogue.get(operationId);
   if (!entry) throw new Error(`${operationId} is not an operation of the spec`);
 
   app.on(entry.method, honoPath(entry.path), async function operation(c) {
+    if (options.errorPage) c.set('errorPage', options.errorPage);
     let principal: Principal | undefined;
     if (entry.needsCredential) {
       principal = await authenticate(c, entry);
@@ -165,7 +147,7 @@ export function defineOperation<Id extends OperationId>(app: Hono<AppEnv>, opera
     } else if (isSandboxControl(entry)) {
       reportByAddress(c);
     } else if (!entry.authenticatesClient) {
-      checkLimit(countByAddress(c), 'from this address');
+      checkAddressLimit(c);
     }
 
     const query: Record<string, string> = {};
@@ -185,7 +167,10 @@ export function defineOperation<Id extends OperationId>(app: Hono<AppEnv>, opera
       }
       if (entry.body === 'form') form = parseForm(text);
     }
-    if (entry.authenticatesClient) checkLimit(countByClient(c, claimedClientId(c.req.header('authorization'), form)), 'for this client');
+    if (entry.authenticatesClient) {
+      const clientId = claimedClientId({ authorization: c.req.header('authorization'), params: presentParams(form) });
+      checkLimit(countByClient(c, clientId), 'for this client');
+    }
 
     return handler({
       c,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
 import { Sandbox } from '../sandbox';
 import { seed } from '../seed';
-import { authenticateClient, clientAuthMethods, parseBasicClientCredentials } from './client-auth';
+import { authenticateClient, claimedClientId, clientAuthMethods, parseBasicClientCredentials } from './client-auth';
 
 const reportingSecret = seed.clients.find((client) => client.id === 'cli_reporting')?.secret ?? '';
 const basic = (id: string, secret: string): string => `Basic ${btoa(`${id}:${secret}`)}`;
@@ -28,6 +28,30 @@ describe('parseBasicClientCredentials (RFC 6749 §2.3.1)', () => {
     for (const header of ['Basic !!!', `Basic ${btoa('cli_abc')}`, basic('', 'x'), basic('cli_abc', '%zz')]) {
       expect(() => parseBasicClientCredentials(header)).toThrow(ApiError);
     }
+  });
+});
+
+describe('claimedClientId (before verification)', () => {
+  const assertion = (claims: object): string => `${btoa('{"alg":"HS256"}')}.${btoa(JSON.stringify(claims))}.c2ln`.replace(/=/g, '');
+
+  it('names the Basic client (form-decoded), else the form client_id, else the assertion iss', () => {
+    expect(claimedClientId({ authorization: basic('cli_a%3Ab', 'x'), params: { client_id: 'cli_other' } })).toBe('cli_a:b');
+    expect(claimedClientId({ authorization: undefined, params: { client_id: 'cli_desktop', client_assertion: assertion({ iss: 'cli_x' }) } })).toBe('cli_desktop');
+    expect(claimedClientId({ authorization: null, params: { client_assertion: assertion({ iss: 'cli_reporting' }) } })).toBe('cli_reporting');
+    // Another scheme is no client authentication: the form still names the client.
+    expect(claimedClientId({ authorization: 'Bearer abc', params: { client_id: 'cli_desktop' } })).toBe('cli_desktop');
+  });
+
+  it('names no client, and never throws, for what parseBasicClientCredentials refuses or an assertion that is not a JWT', () => {
+    const refused = ['Basic !!!', `Basic ${btoa('cli_reporting')}`, basic('cli_reporting', ''), basic('cli_%zz', 'x'), `Basic ${btoa('cli_\xff:x')}`];
+    for (const authorization of refused) {
+      expect(() => parseBasicClientCredentials(authorization)).toThrow(ApiError);
+      // A malformed Basic header is not overridden by the form: the request named no client.
+      expect(claimedClientId({ authorization, params: { client_id: 'cli_desktop' } })).toBeUndefined();
+    }
+    expect(claimedClientId({ authorization: undefined, params: { client_assertion: 'not-a-jwt' } })).toBeUndefined();
+    expect(claimedClientId({ authorization: undefined, params: { client_assertion: assertion({ iss: 42 }) } })).toBeUndefined();
+    expect(claimedClientId({ authorization: undefined, params: {} })).toBeUndefined();
   });
 });
 

@@ -92,6 +92,29 @@ export function parseBasicClientCredentials(authorization: string): { clientId: 
   return { clientId, secret };
 }
 
+/**
+ * The client a request names, before anything is verified: the Basic credentials' client, else
+ * the form `client_id`, else the `iss` of a client assertion. Only for choices made before
+ * authentication (the rate-limit window to count the request in); never a refusal, so it never
+ * throws: Basic credentials that {@link parseBasicClientCredentials} would refuse, or an assertion
+ * that is not a JWT, name no client.
+ * @see RFC 6749 §2.3.1; RFC 7523 §3 (`iss` is the client_id)
+ */
+export function claimedClientId(request: Pick<ClientAuthRequest, 'authorization' | 'params'>): string | undefined {
+  const { authorization, params } = request;
+  if (authorization && /^basic /i.test(authorization)) {
+    try {
+      return parseBasicClientCredentials(authorization).clientId;
+    } catch {
+      return undefined;
+    }
+  }
+  if (params.client_id !== undefined) return params.client_id;
+  if (params.client_assertion === undefined) return undefined;
+  const { issuer } = peekClaims(params.client_assertion);
+  return typeof issuer === 'string' ? issuer : undefined;
+}
+
 /** The one method the request uses. */
 function presentedMethod(request: ClientAuthRequest): ClientAuthMethod | undefined {
   const { authorization, params } = request;

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 
+import { ApiError } from '../../core/errors';
 import { addressTier, type RateLimitStatus } from '../../core/rate-limit';
 import type { AppEnv } from '../env';
 
@@ -11,6 +12,26 @@ const addressKey = (c: Context<AppEnv>): string => `address:${c.env?.clientAddre
  */
 export function countByAddress(c: Context<AppEnv>): RateLimitStatus {
   return recordLimit(c, c.get('sandbox').limiter.hit(addressKey(c), addressTier));
+}
+
+/**
+ * Refuses a request once its window is used up: the one place a count becomes a 429.
+ * `whose` names the window in the message (`for this credential`, `from this address`).
+ * @throws ApiError `rate_limited` with the seconds to wait (`details.retry_after`)
+ */
+export function checkLimit(limit: RateLimitStatus, whose: string): void {
+  if (!limit.allowed) {
+    throw new ApiError('rate_limited', `Too many requests ${whose}; retry in ${limit.resetSeconds} seconds.`, { retry_after: limit.resetSeconds });
+  }
+}
+
+/**
+ * Counts a request that takes no credential against its caller's address and refuses it once
+ * the address's window is used up.
+ * @throws ApiError `rate_limited`, as {@link checkLimit}
+ */
+export function checkAddressLimit(c: Context<AppEnv>): void {
+  checkLimit(countByAddress(c), 'from this address');
 }
 
 /**

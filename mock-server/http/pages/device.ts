@@ -1,6 +1,7 @@
 /** The device verification pages (`GET`/`POST /device`, RFC 8628 §3.3). */
 import type { PendingDevice } from '../../core/oauth/device';
 import { offlineAccess } from '../../core/scopes';
+import { type ErrorPage, errorPage } from './error';
 import { alertBox, escapeHtml, layout, scopeList, signInFields } from './layout';
 
 /**
@@ -46,3 +47,6 @@ export function deviceDonePage(outcome: { approved: true; pending: PendingDevice
     `<h1>Device connected</h1>\n<p>${client} can now act as ${escapeHtml(outcome.userName)} in ${escapeHtml(outcome.pending.org.name)}. You can close this page.</p>`,
   );
 }
+
+/** A refused code or form is shown on the form itself, so the user can try again; a rate limit or a fault gets the error page. */
+export const deviceErrorPage: ErrorPage = (status, message) => (status === 400 ? deviceVerificationPage({ message }) : errorPage(status, message));

@@ -4,15 +4,14 @@
  */
 import type { Hono } from 'hono';
 
-import { ApiError } from '../../core/errors';
 import { checkAuthorizationRequest, decideAuthorization, errorRedirect, readAuthorizationQuery } from '../../core/oauth/authorization';
 import { presentParams } from '../../core/oauth/params';
 import type { AppEnv } from '../env';
-import { countByAddress } from '../middleware/rate-limit-headers';
+import { checkAddressLimit } from '../middleware/rate-limit-headers';
 import { defineOperation } from '../operation';
 import { consentPage } from '../pages/consent';
 import { errorPage } from '../pages/error';
-import { htmlResponse, pageOnError, redirectResponse } from '../pages/respond';
+import { htmlResponse, redirectResponse } from '../pages/respond';
 
 /**
  * Where the consent form's answer may send the browser, for the page's `form-action`: the
@@ -25,29 +24,28 @@ const formTargets = (redirectUri: string): string[] | null => {
 
 /** `GET` and `POST /oauth2/authorize`. */
 export function registerAuthorizeRoutes(app: Hono<AppEnv>): void {
-  app.use('/oauth2/authorize', pageOnError(errorPage));
-
   // Registered directly rather than with defineOperation: the operation wrapper refuses a query
   // that breaks the spec's parameter schemas with a 400, but RFC 6749 §4.1.2.1 and RFC 7636 §4.4.1
   // want every fault after the client and redirect URI are trusted (missing PKCE, `plain`,
   // another response_type, a bad scope) sent back to the client on the redirect, and unknown
   // parameters ignored (§3.1). checkAuthorizationRequest applies the spec's rules itself.
   app.get('/oauth2/authorize', async function startAuthorization(c) {
-    const limit = countByAddress(c);
-    if (!limit.allowed) {
-      throw new ApiError('rate_limited', `Too many requests from this address; retry in ${limit.resetSeconds} seconds.`, {
-        retry_after: limit.resetSeconds,
-      });
-    }
+    c.set('errorPage', errorPage);
+    checkAddressLimit(c);
     const check = checkAuthorizationRequest(c.get('sandbox'), readAuthorizationQuery(new URL(c.req.url).searchParams));
     if (!check.ok) return redirectResponse(c, errorRedirect(check));
     return htmlResponse(c, 200, consentPage(check.request), formTargets(check.request.redirectUri));
   });
 
-  defineOperation(app, 'submitAuthorizationDecision', async ({ c, form }) => {
-    const decision = await decideAuthorization(c.get('sandbox'), presentParams(form));
-    if (decision.outcome === 'redirect') return redirectResponse(c, decision.location);
-    const { request, message, username } = decision;
-    return htmlResponse(c, 200, consentPage(request, { message, ...(username === undefined ? {} : { username }) }), formTargets(request.redirectUri));
-  });
+  defineOperation(
+    app,
+    'submitAuthorizationDecision',
+    async ({ c, form }) => {
+      const decision = await decideAuthorization(c.get('sandbox'), presentParams(form));
+      if (decision.outcome === 'redirect') return redirectResponse(c, decision.location);
+      const { request, message, username } = decision;
+      return htmlResponse(c, 200, consentPage(request, { message, ...(username === undefined ? {} : { username }) }), formTargets(request.redirectUri));
+    },
+    { errorPage },
+  );
 }

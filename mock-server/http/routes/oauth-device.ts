@@ -8,47 +8,52 @@ import { decideDeviceAuthorization, findPendingDevice, normalizeUserCode } from 
 import { presentParams } from '../../core/oauth/params';
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
-import { deviceDonePage, deviceVerificationPage } from '../pages/device';
-import { errorPage } from '../pages/error';
-import { htmlResponse, pageOnError } from '../pages/respond';
+import { deviceDonePage, deviceErrorPage, deviceVerificationPage } from '../pages/device';
+import { htmlResponse } from '../pages/respond';
 
 /** `GET` and `POST /device`. */
 export function registerDeviceRoutes(app: Hono<AppEnv>): void {
-  // A refused code or form is shown on the form itself, so the user can try again.
-  app.use(
-    '/device',
-    pageOnError((status, message) => (status === 400 ? deviceVerificationPage({ message }) : errorPage(status, message))),
+  const pageOptions = { errorPage: deviceErrorPage };
+
+  defineOperation(
+    app,
+    'showDeviceVerificationPage',
+    ({ c, query }) => {
+      const typed = query.user_code;
+      if (typed === undefined) return htmlResponse(c, 200, deviceVerificationPage());
+      if (normalizeUserCode(typed) === undefined) {
+        throw new ApiError('invalid_request', 'That code does not look right. Codes have eight letters, like WDJB-MJHT.', { field: 'user_code' });
+      }
+      const pending = findPendingDevice(c.get('sandbox'), typed);
+      if (!pending) {
+        const message = 'No device sign-in is waiting for this code: it may have expired or been used already.';
+        return htmlResponse(c, 200, deviceVerificationPage({ userCode: typed, message }));
+      }
+      return htmlResponse(c, 200, deviceVerificationPage({ userCode: pending.device.userCode, pending }));
+    },
+    pageOptions,
   );
 
-  defineOperation(app, 'showDeviceVerificationPage', ({ c, query }) => {
-    const typed = query.user_code;
-    if (typed === undefined) return htmlResponse(c, 200, deviceVerificationPage());
-    if (normalizeUserCode(typed) === undefined) {
-      throw new ApiError('invalid_request', 'That code does not look right. Codes have eight letters, like WDJB-MJHT.', { field: 'user_code' });
-    }
-    const pending = findPendingDevice(c.get('sandbox'), typed);
-    if (!pending) {
-      const message = 'No device sign-in is waiting for this code: it may have expired or been used already.';
-      return htmlResponse(c, 200, deviceVerificationPage({ userCode: typed, message }));
-    }
-    return htmlResponse(c, 200, deviceVerificationPage({ userCode: pending.device.userCode, pending }));
-  });
-
-  defineOperation(app, 'submitDeviceVerification', async ({ c, form }) => {
-    const decision = await decideDeviceAuthorization(c.get('sandbox'), presentParams(form));
-    switch (decision.outcome) {
-      case 'approved':
-        return htmlResponse(c, 200, deviceDonePage({ approved: true, pending: decision.pending, userName: decision.user.name }));
-      case 'denied':
-        return htmlResponse(c, 200, deviceDonePage({ approved: false, pending: decision.pending }));
-      case 'retry': {
-        const { pending, message, username } = decision;
-        return htmlResponse(
-          c,
-          200,
-          deviceVerificationPage({ userCode: pending.device.userCode, pending, message, ...(username === undefined ? {} : { username }) }),
-        );
+  defineOperation(
+    app,
+    'submitDeviceVerification',
+    async ({ c, form }) => {
+      const decision = await decideDeviceAuthorization(c.get('sandbox'), presentParams(form));
+      switch (decision.outcome) {
+        case 'approved':
+          return htmlResponse(c, 200, deviceDonePage({ approved: true, pending: decision.pending, userName: decision.user.name }));
+        case 'denied':
+          return htmlResponse(c, 200, deviceDonePage({ approved: false, pending: decision.pending }));
+        case 'retry': {
+          const { pending, message, username } = decision;
+          return htmlResponse(
+            c,
+            200,
+            deviceVerificationPage({ userCode: pending.device.userCode, pending, message, ...(username === undefined ? {} : { username }) }),
+          );
+        }
       }
-    }
-  });
+    },
+    pageOptions,
+  );
 }

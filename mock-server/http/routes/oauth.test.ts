@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { describeAuthorizationServer } from '../../core/oauth/metadata';
+import { addressTier, planLimits } from '../../core/rate-limit';
 import { storeCaps } from '../../core/store';
 import { type CallOptions, seeded, testSandbox } from '../../test/support/client';
 import { assertMatchesSpec } from '../../test/support/contract';
@@ -266,6 +267,20 @@ describe('POST /oauth2/token: request and client checks', () => {
     const named = await call('POST', '/oauth2/token', { clientAddress: '198.51.100.7', basic: reportingBasic, form: { grant_type: 'client_credentials' } });
     expect(named.status).toBe(200);
     expect(named.headers.get('ratelimit-limit')).toBe('1000');
+  });
+
+  it('counts malformed Basic credentials by address, even when they spell a client (issue 12: one strict parser)', async () => {
+    const { call } = await testSandbox();
+    const form = { grant_type: 'client_credentials' };
+    // No colon, an empty secret: client authentication refuses both, so they name no client.
+    for (const decoded of ['cli_reporting', 'cli_reporting:']) {
+      const response = await call('POST', '/oauth2/token', { headers: { Authorization: `Basic ${btoa(decoded)}` }, form });
+      expect(response.status).toBe(401);
+      expect(response.body.error_description).toBe('The Basic credentials must be base64 of client_id:client_secret.');
+      expect(response.headers.get('ratelimit-limit')).toBe(String(planLimits[addressTier]));
+    }
+    const wrongSecret = await call('POST', '/oauth2/token', { basic: { username: reportingBasic.username, password: 'wrong' }, form });
+    expect(wrongSecret.headers.get('ratelimit-limit')).toBe('1000');
   });
 
   it('limits a client at its organization tier, wrong secrets included', async () => {
