@@ -32,6 +32,16 @@ describe('Store.version', () => {
 });
 
 describe('Store tables', () => {
+  it("keep the persisted JSON of datastack.sandbox.v1: the browser's saved states still read back", async () => {
+    const { store } = await Sandbox.create();
+    // The table keys, in order, of what the browser host has been saving under that key.
+    expect(Object.keys(JSON.parse(JSON.stringify(store.snapshot())) as object)).toEqual([
+      'orgs', 'users', 'pats', 'apiKeys', 'clients', 'accessTokens', 'refreshTokens', 'webhooks', 'deliveries', 'clusters',
+      'workspaces', 'jobs', 'jobRuns', 'notebooks', 'pipelines', 'pipelineEvents', 'sqlWarehouses', 'usedJwtIds',
+      'authorizationCodes', 'deviceAuthorizations',
+    ]);
+  });
+
   it('has one table per name, and a snapshot has one array per table, in the same order', async () => {
     const { store } = await Sandbox.create();
     expect(Object.keys(store.snapshot())).toEqual(tableNames);

@@ -31,7 +31,9 @@ const table = <T extends { id: string }>(indexKeys: IndexKeys<T> = () => []): Ta
 /**
  * Every table of the sandbox, once: its row type and what it is indexed by. The {@link Store},
  * its {@link StoreSnapshot}, the snapshot, the restore and the reset all derive from this map;
- * the order is the order of the keys in a snapshot's JSON.
+ * the order is the order of the keys in a snapshot's JSON. Adding a table is one entry here (and
+ * its rows in `seedSnapshot`, if the seed has any); the browser's persisted key then needs a new
+ * version, since a state saved without the table no longer reads back.
  */
 const tableDefinitions = {
   orgs: table<Org>(),
@@ -78,11 +80,14 @@ export type StoreSnapshot = { [Name in TableName]: RowOf<Name>[] };
 /** The tables of a {@link Store}, by name. */
 export type StoreTables = { readonly [Name in TableName]: Table<RowOf<Name>> };
 
-/** A snapshot with every table empty, for a seed to fill in. */
-export function emptySnapshot(): StoreSnapshot {
-  // Object.fromEntries cannot carry the per-table row types; the keys are exactly `tableNames`.
-  return Object.fromEntries(tableNames.map((name) => [name, []])) as unknown as StoreSnapshot;
+/** An object with one field per table, in snapshot order; `Result` says what each field is. */
+function perTable<Result extends Record<TableName, unknown>>(field: (name: TableName) => unknown): Result {
+  // Object.fromEntries cannot carry a type per key; the keys are exactly `tableNames`.
+  return Object.fromEntries(tableNames.map((name) => [name, field(name)])) as Result;
 }
+
+/** A snapshot with every table empty, for a seed to fill in. */
+export const emptySnapshot = (): StoreSnapshot => perTable<StoreSnapshot>(() => []);
 
 /** Upper bounds that keep a long-running sandbox from growing without limit. */
 export const storeCaps = {
@@ -110,17 +115,20 @@ function tableOf<Name extends TableName>(name: Name, rows: RowOf<Name>[]): Table
   return new Table(rows, indexKeys);
 }
 
-// The tables are fields of the store, declared by the interface and set by the constructor.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface Store extends StoreTables {}
+/** A base class whose instances carry the given tables as fields, typed by name. */
+const WithTables = class {
+  constructor(tables: StoreTables) {
+    Object.assign(this, tables);
+  }
+  // Object.assign gives the instance exactly the fields of StoreTables, which a class cannot declare from a mapped type.
+} as new (tables: StoreTables) => StoreTables;
 
-/** In-memory tables of the sandbox. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Store {
+/** In-memory tables of the sandbox, one field per table (`store.pats`, `store.apiKeys`, …). */
+export class Store extends WithTables {
   /** A store holding a copy of `snapshot`'s rows, at version zero. */
   constructor(snapshot: StoreSnapshot) {
     const copy = structuredClone(snapshot);
-    Object.assign(this, Object.fromEntries(tableNames.map((name) => [name, tableOf(name, copy[name])])));
+    super(perTable<StoreTables>((name) => tableOf(name, copy[name])));
   }
 
   /**
@@ -134,7 +142,6 @@ export class Store {
   }
 
   snapshot(): StoreSnapshot {
-    // Object.fromEntries cannot carry the per-table row types; the keys are exactly `tableNames`.
-    return structuredClone(Object.fromEntries(tableNames.map((name) => [name, this[name].values()]))) as unknown as StoreSnapshot;
+    return structuredClone(perTable<StoreSnapshot>((name) => this[name].values()));
   }
 }
