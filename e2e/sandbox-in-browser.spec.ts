@@ -167,10 +167,12 @@ test('two pages of the site share one sandbox: a write in one is seen in the oth
   expect(await keyNames(other)).toContain('Made in the first page');
   expect((await fromPage(other, '/v1/clusters', { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(200);
 
-  // A read that changes nothing the store counts writes nothing.
+  // A read that changes nothing writes nothing; an authenticated one records the credential's last use, which is written.
   const revision = await storedRevision(other);
-  await fromPage(other, '/v1/clusters', { headers: asAda });
+  expect((await fromPage(other, '/.well-known/oauth-authorization-server')).status).toBe(200);
   expect(await storedRevision(other)).toBe(revision);
+  await fromPage(other, '/v1/clusters', { headers: asAda });
+  expect(await storedRevision(other)).not.toBe(revision);
 
   expect((await fromPage(other, '/sandbox/clock', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advance_seconds: 3600 }) })).status).toBe(200);
   await settle(other, page);

@@ -3,7 +3,7 @@
  * sequence number so entries recorded in the same millisecond still list in the order they were
  * recorded, and the oldest entries beyond the cap are forgotten.
  */
-import type { Table } from './store';
+import type { Table } from './table';
 
 /** Inverted and fixed-width, so that plain string order is newest first. */
 const descending = (n: number): string => String(10 ** 15 - n).padStart(16, '0');

@@ -188,8 +188,8 @@ export function deleteOauthClient(sandbox: Sandbox, orgId: string, clientId: str
   const client = getOauthClient(sandbox, orgId, clientId);
   const now = sandbox.clock.now();
   const { store } = sandbox;
-  for (const token of store.accessTokens.filter((row) => row.clientId === client.id && row.revokedAt === null)) token.revokedAt = now;
-  for (const token of store.refreshTokens.filter((row) => row.clientId === client.id && row.revokedAt === null)) token.revokedAt = now;
+  store.accessTokens.updateWhere((row) => row.clientId === client.id && row.revokedAt === null, { revokedAt: now });
+  store.refreshTokens.updateWhere((row) => row.clientId === client.id && row.revokedAt === null, { revokedAt: now });
   store.clients.delete(client.id);
   return client;
 }

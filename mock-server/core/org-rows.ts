@@ -4,7 +4,7 @@
  */
 import { ApiError, quote } from './errors';
 import { type Page, type PageRequest, paginate } from './paginate';
-import type { Table } from './store';
+import type { Table } from './table';
 
 /**
  * The row `id` of `table`, when it belongs to `orgId`.

@@ -167,10 +167,10 @@ export function changeMemberRole(sandbox: Sandbox, principal: Principal, userId:
   const oauthClients = store.clients.filter(
     (client) => client.createdBy === user.id && client.orgId === user.orgId && client.type === 'confidential' && beyondRole(client.allowedScopes),
   );
-  user.role = role;
-  for (const key of apiKeys) revokeApiKey(sandbox, key.orgId, key.id);
+  const changed = store.users.update(user.id, { role });
+  const revokedKeys = apiKeys.map((key) => revokeApiKey(sandbox, key.orgId, key.id));
   for (const client of oauthClients) deleteOauthClient(sandbox, client.orgId, client.id);
-  return { user, previousRole, changedBy, apiKeys, oauthClients };
+  return { user: changed, previousRole, changedBy, apiKeys: revokedKeys, oauthClients };
 }
 
 /**
@@ -203,7 +203,7 @@ export function revokeMemberToken(
   if (!token || token.userId !== user.id || token.orgId !== user.orgId) {
     throw new ApiError('not_found', `Member ${user.id} has no personal access token ${quote(tokenId)}.`);
   }
-  return { token: revokeToken(token, sandbox.clock.now()), revokedBy };
+  return { token: revokeToken(sandbox, token), revokedBy };
 }
 
 /**
@@ -213,18 +213,19 @@ export function revokeMemberToken(
  */
 function cutOff(store: Store, user: User, now: number): Omit<CredentialCutOff, 'memberRemoved' | 'revokedBy'> {
   const theirs = (record: { userId: string; orgId: string }): boolean => record.userId === user.id && record.orgId === user.orgId;
-  const personalAccessTokens = store.pats.filter((token) => theirs(token) && isActive(token, now));
-  const apiKeys = store.apiKeys.filter((key) => theirs(key) && isActive(key, now));
-  const accessTokens = store.accessTokens.filter((token) => theirs(token) && isActive(token, now));
-  const refreshTokens = store.refreshTokens.filter(
+  const revoked = { revokedAt: now };
+  const personalAccessTokens = store.pats.updateWhere((token) => theirs(token) && isActive(token, now), revoked);
+  const apiKeys = store.apiKeys.updateWhere((key) => theirs(key) && isActive(key, now), revoked);
+  const accessTokens = store.accessTokens.updateWhere((token) => theirs(token) && isActive(token, now), revoked);
+  const refreshTokens = store.refreshTokens.updateWhere(
     (token) => theirs(token) && token.revokedAt === null && token.usedAt === null && token.expiresAt > now,
+    revoked,
   );
   // A grant is a refresh-token family, or a lone access token issued outside one.
   const grants = new Set<string>([
     ...accessTokens.map((token) => token.familyId ?? `token:${token.id}`),
     ...refreshTokens.map((token) => token.familyId),
   ]);
-  for (const record of [...personalAccessTokens, ...apiKeys, ...accessTokens, ...refreshTokens]) record.revokedAt = now;
   return { userId: user.id, revokedAt: now, personalAccessTokens, apiKeys, oauthGrants: grants.size };
 }
 
@@ -244,7 +245,7 @@ export function removeOrgMember(sandbox: Sandbox, principal: Principal, userId: 
   checkKeepsAnAdmin(sandbox, user, 'removing them');
   const now = sandbox.clock.now();
   const summary = cutOff(sandbox.store, user, now);
-  user.removedAt = now;
+  sandbox.store.users.update(user.id, { removedAt: now });
   return { ...summary, memberRemoved: true, revokedBy: actor };
 }
 
@@ -289,11 +290,15 @@ export function updateOrgTokenSettings(sandbox: Sandbox, principal: Principal, c
       field: 'max_token_lifetime_days',
     });
   }
-  const { settings } = principal.org;
-  if (members_can_create_tokens !== undefined) settings.members_can_create_tokens = members_can_create_tokens;
-  if (max_token_lifetime_days !== undefined) settings.max_token_lifetime_days = max_token_lifetime_days;
-  if (allow_non_expiring_tokens !== undefined) settings.allow_non_expiring_tokens = allow_non_expiring_tokens;
-  settings.updatedAt = sandbox.clock.now();
-  settings.updatedBy = actor;
+  const { settings } = sandbox.store.orgs.update(principal.org.id, {
+    settings: {
+      ...principal.org.settings,
+      ...(members_can_create_tokens === undefined ? {} : { members_can_create_tokens }),
+      ...(max_token_lifetime_days === undefined ? {} : { max_token_lifetime_days }),
+      ...(allow_non_expiring_tokens === undefined ? {} : { allow_non_expiring_tokens }),
+      updatedAt: sandbox.clock.now(),
+      updatedBy: actor,
+    },
+  });
   return settings;
 }

@@ -3,7 +3,7 @@ import { credentialRecord } from './credentials/record';
 import { RateLimiter } from './rate-limit';
 import { hashPassword, hashSecret } from './secrets';
 import { daysAgo, daysFrom, seed } from './seed';
-import { Store, type StoreSnapshot } from './store';
+import { emptySnapshot, Store, type StoreSnapshot, tableNames } from './store';
 
 /**
  * What a host persists so the state outlives a page: the browser keeps it in localStorage, where
@@ -14,30 +14,6 @@ export interface PersistedSandbox {
   clockOffsetMs: number;
   store: StoreSnapshot;
 }
-
-/** Every table of a snapshot; `satisfies` keeps the list in step with `StoreSnapshot`. */
-const snapshotTables = Object.keys({
-  orgs: true,
-  users: true,
-  pats: true,
-  apiKeys: true,
-  clients: true,
-  accessTokens: true,
-  refreshTokens: true,
-  webhooks: true,
-  deliveries: true,
-  clusters: true,
-  workspaces: true,
-  jobs: true,
-  jobRuns: true,
-  notebooks: true,
-  pipelines: true,
-  pipelineEvents: true,
-  sqlWarehouses: true,
-  usedJwtIds: true,
-  authorizationCodes: true,
-  deviceAuthorizations: true,
-} satisfies Record<keyof StoreSnapshot, true>);
 
 /**
  * Whether a value read back from storage has the shape of a {@link PersistedSandbox}: version 1,
@@ -50,7 +26,7 @@ export function isPersistedSandbox(value: unknown): value is PersistedSandbox {
   if (version !== 1 || typeof clockOffsetMs !== 'number' || !Number.isFinite(clockOffsetMs)) return false;
   if (typeof store !== 'object' || store === null) return false;
   const tables = store as Partial<Record<string, unknown>>;
-  return snapshotTables.every((table) => Array.isArray(tables[table]));
+  return tableNames.every((table) => Array.isArray(tables[table]));
 }
 
 /** The hashes of the seeded secrets: slow to compute (PBKDF2), so computed once per process. */
@@ -90,6 +66,7 @@ export async function seedSnapshot(now: number, options: SeedOptions = {}): Prom
   const orgOf = (userId: string): string => userOrg.get(userId) ?? 'org_acme';
 
   return {
+    ...emptySnapshot(),
     orgs: seed.orgs.map((org) => ({ ...org, settings: { ...org.settings, updatedAt: daysAgo(now, 30) } })),
     users: seed.users.map(({ password: _password, joinedDaysAgo, ...user }) => ({
       ...user,
@@ -117,23 +94,17 @@ export async function seedSnapshot(now: number, options: SeedOptions = {}): Prom
       signingSecret: secret,
       createdAt: daysAgo(now, 200),
     })),
-    accessTokens: [],
-    refreshTokens: [],
     webhooks: seed.webhooks.map(({ createdDaysAgo, ...webhook }) => ({
       ...webhook,
       events: [...webhook.events],
       createdAt: daysAgo(now, createdDaysAgo),
     })),
-    deliveries: [],
     clusters: seed.clusters.map(({ createdDaysAgo, ...cluster }) => ({ ...cluster, createdAt: daysAgo(now, createdDaysAgo) })),
     workspaces: seed.workspaces.map(({ createdDaysAgo, ...workspace }) => ({
       ...workspace,
       createdAt: daysAgo(now, createdDaysAgo),
     })),
     ...seedWorkloads(now),
-    usedJwtIds: [],
-    authorizationCodes: [],
-    deviceAuthorizations: [],
   };
 }
 

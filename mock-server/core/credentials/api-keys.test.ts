@@ -87,15 +87,15 @@ describe('API key lifecycle', () => {
 
     const again = await rotateApiKey(sandbox, 'org_acme', 'key_ingest', 60);
     expect(sandbox.store.apiKeys.find(oldHash)).toBeUndefined();
-    expect(sandbox.store.apiKeys.find(await hashSecret(secret))).toBe(key);
+    expect(sandbox.store.apiKeys.find(await hashSecret(secret))).toBe(again.key);
 
     clock.advance(60);
-    expect(previousSecretExpiresAt(key, clock.now())).toBeNull();
+    expect(previousSecretExpiresAt(again.key, clock.now())).toBeNull();
 
-    revokeApiKey(sandbox, 'org_acme', 'key_ingest');
-    expect(key.previousSecret).toBeNull();
+    const revoked = revokeApiKey(sandbox, 'org_acme', 'key_ingest');
+    expect(revoked.previousSecret).toBeNull();
     expect(sandbox.store.apiKeys.find(await hashSecret(secret))).toBeUndefined();
-    expect(sandbox.store.apiKeys.find(await hashSecret(again.secret))).toBe(key);
+    expect(sandbox.store.apiKeys.find(await hashSecret(again.secret))).toBe(revoked);
   });
 
   it('refuses a grace period outside 0–604800 before changing anything', async () => {

@@ -154,8 +154,7 @@ function changeableApiKey(sandbox: Sandbox, orgId: string, keyId: string): ApiKe
  */
 export function renameApiKey(sandbox: Sandbox, orgId: string, keyId: string, name: string): ApiKey {
   const key = changeableApiKey(sandbox, orgId, keyId);
-  key.name = name;
-  return key;
+  return sandbox.store.apiKeys.update(key.id, { name });
 }
 
 /**
@@ -164,11 +163,7 @@ export function renameApiKey(sandbox: Sandbox, orgId: string, keyId: string, nam
  */
 export function revokeApiKey(sandbox: Sandbox, orgId: string, keyId: string): ApiKey {
   const key = changeableApiKey(sandbox, orgId, keyId);
-  key.revokedAt = sandbox.clock.now();
-  key.previousSecret = null;
-  // Re-put so the secret-hash index forgets the old secret.
-  sandbox.store.apiKeys.put(key);
-  return key;
+  return sandbox.store.apiKeys.update(key.id, { revokedAt: sandbox.clock.now(), previousSecret: null });
 }
 
 /**
@@ -197,11 +192,11 @@ export async function rotateApiKey(
   const now = sandbox.clock.now();
   const hint = secretHint(secret, 12);
 
-  key.previousSecret =
-    gracePeriodSeconds === 0 ? null : { secretHash: key.secretHash, lastFour: key.lastFour, expiresAt: now + gracePeriodSeconds * 1000 };
-  key.secretHash = secretHash;
-  key.prefix = hint.prefix;
-  key.lastFour = hint.last_four;
-  sandbox.store.apiKeys.put(key);
-  return { key, secret };
+  const rotated = sandbox.store.apiKeys.update(key.id, {
+    previousSecret: gracePeriodSeconds === 0 ? null : { secretHash: key.secretHash, lastFour: key.lastFour, expiresAt: now + gracePeriodSeconds * 1000 },
+    secretHash,
+    prefix: hint.prefix,
+    lastFour: hint.last_four,
+  });
+  return { key: rotated, secret };
 }

@@ -100,7 +100,10 @@ export async function authenticateBearer(sandbox: Sandbox, secret: string): Prom
   }
   if (record.expiresAt !== null && record.expiresAt <= now) throw refused('expired', 'The credential expired.');
 
-  record.lastUsedAt = now;
+  const used = { lastUsedAt: now };
+  if (kind === 'personal_access_token') store.pats.update(record.id, used);
+  else if (kind === 'api_key') store.apiKeys.update(record.id, used);
+  else store.accessTokens.update(record.id, used);
   return {
     kind,
     credentialId: credentialId ?? record.id,

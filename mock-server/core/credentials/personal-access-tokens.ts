@@ -184,15 +184,14 @@ export async function issuePersonalAccessToken(
  *   already revoked
  */
 export function revokePersonalAccessToken(sandbox: Sandbox, principal: Principal, tokenId: string): PersonalAccessToken {
-  return revokeToken(getPersonalAccessToken(sandbox, principal, tokenId), sandbox.clock.now());
+  return revokeToken(sandbox, getPersonalAccessToken(sandbox, principal, tokenId));
 }
 
 /**
- * Revokes `token` at `now`, whoever asked (its owner, or an admin).
+ * Revokes `token` now, whoever asked (its owner, or an admin), and returns it revoked.
  * @throws ApiError `conflict` when it is already revoked
  */
-export function revokeToken(token: PersonalAccessToken, now: number): PersonalAccessToken {
+export function revokeToken(sandbox: Sandbox, token: PersonalAccessToken): PersonalAccessToken {
   if (token.revokedAt !== null) throw new ApiError('conflict', `Personal access token ${token.id} is already revoked.`);
-  token.revokedAt = now;
-  return token;
+  return sandbox.store.pats.update(token.id, { revokedAt: sandbox.clock.now() });
 }

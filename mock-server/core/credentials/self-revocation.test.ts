@@ -10,16 +10,14 @@ describe('revokeCurrentCredential', () => {
   it('refuses as revoked, not as a conflict, when another request revoked the credential after this one authenticated', async () => {
     const sandbox = await Sandbox.create();
     const principal = await authenticateBearer(sandbox, seeded.graceToken);
-    const token = sandbox.store.pats.get('tok_graceRead');
-    if (!token) throw new Error('seed changed');
     const earlier = sandbox.clock.now() - 1;
-    token.revokedAt = earlier;
+    sandbox.store.pats.update('tok_graceRead', { revokedAt: earlier });
     expect(refusal(() => revokeCurrentCredential(sandbox, principal))).toMatchObject({
       code: 'invalid_token',
       message: 'The credential was revoked.',
       details: { reason: 'revoked' },
     });
-    expect(token.revokedAt).toBe(earlier);
+    expect(sandbox.store.pats.get('tok_graceRead')?.revokedAt).toBe(earlier);
   });
 
   it('has nothing to do for a client JWT, already spent, and refuses a password', async () => {

@@ -41,13 +41,13 @@ export function revokeCurrentCredential(sandbox: Sandbox, principal: Principal):
   const now = sandbox.clock.now();
   switch (principal.kind) {
     case 'personal_access_token':
-      return { kind: 'personal_access_token', token: revokeToken(stillLive(store.pats.get(principal.recordId ?? ''), now), now) };
+      return { kind: 'personal_access_token', token: revokeToken(sandbox, stillLive(store.pats.get(principal.recordId ?? ''), now)) };
     case 'api_key': {
       const key = stillLive(store.apiKeys.get(principal.recordId ?? ''), now);
       return { kind: 'api_key', key: revokeApiKey(sandbox, key.orgId, key.id) };
     }
     case 'oauth_access_token':
-      stillLive(store.accessTokens.get(principal.recordId ?? ''), now).revokedAt = now;
+      store.accessTokens.update(stillLive(store.accessTokens.get(principal.recordId ?? ''), now).id, { revokedAt: now });
       return { kind: 'oauth_access_token' };
     case 'client_jwt':
       return { kind: 'client_jwt' };

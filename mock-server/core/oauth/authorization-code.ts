@@ -16,7 +16,7 @@ function revokeIssued(sandbox: Sandbox, code: AuthorizationCode): void {
   if (!code.issued) return;
   const now = sandbox.clock.now();
   const access = sandbox.store.accessTokens.get(code.issued.accessTokenId);
-  if (access && access.revokedAt === null) access.revokedAt = now;
+  if (access && access.revokedAt === null) sandbox.store.accessTokens.update(access.id, { revokedAt: now });
   if (code.issued.familyId !== null) revokeTokenFamily(sandbox, code.issued.familyId);
 }
 
@@ -69,7 +69,6 @@ export async function exchangeAuthorizationCode(sandbox: Sandbox, client: OAuthC
   if (!user) throw invalidCode();
 
   const issued = commitUserGrant(sandbox, { client, user, scopes: record.scopes, offline: record.offline }, minted);
-  record.usedAt = now;
-  record.issued = { accessTokenId: issued.accessTokenId, familyId: issued.familyId };
+  store.authorizationCodes.update(record.id, { usedAt: now, issued: { accessTokenId: issued.accessTokenId, familyId: issued.familyId } });
   return issued;
 }

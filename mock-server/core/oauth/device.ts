@@ -167,8 +167,8 @@ export async function decideDeviceAuthorization(sandbox: Sandbox, form: OAuthPar
   const found = findPendingDevice(sandbox, code);
   if (!found) throw badCode();
   if (decision === 'deny') {
-    found.device.status = 'denied';
-    return { outcome: 'denied', pending: found };
+    const device = sandbox.store.deviceAuthorizations.update(found.device.id, { status: 'denied' });
+    return { outcome: 'denied', pending: { ...found, device } };
   }
 
   const retry = (message: string): DeviceDecision => ({ outcome: 'retry', pending: found, message, username: form.username });
@@ -184,10 +184,8 @@ export async function decideDeviceAuthorization(sandbox: Sandbox, form: OAuthPar
   if (pending.client.orgId !== user.orgId) {
     throw new ApiError('invalid_request', `${pending.client.name} is registered in another organization and cannot act in yours.`, { field: 'org_id' });
   }
-  pending.device.status = 'approved';
-  pending.device.userId = user.id;
-  pending.device.orgId = user.orgId;
-  return { outcome: 'approved', pending, user };
+  const device = sandbox.store.deviceAuthorizations.update(pending.device.id, { status: 'approved', userId: user.id, orgId: user.orgId });
+  return { outcome: 'approved', pending: { ...pending, device }, user };
 }
 
 /**
@@ -220,11 +218,12 @@ export async function exchangeDeviceCode(sandbox: Sandbox, client: OAuthClient, 
   if (device.status === 'denied') throw new ApiError('access_denied', 'The user denied the sign-in.');
   if (device.status === 'pending') {
     const early = device.lastPolledAt !== null && now - device.lastPolledAt < device.intervalSeconds * 1000;
-    device.lastPolledAt = now;
     if (early) {
-      device.intervalSeconds = Math.min(device.intervalSeconds + slowDownStepSeconds, maxPollIntervalSeconds);
-      throw new ApiError('slow_down', `Polling too fast: wait ${device.intervalSeconds} seconds between polls.`);
+      const intervalSeconds = Math.min(device.intervalSeconds + slowDownStepSeconds, maxPollIntervalSeconds);
+      store.deviceAuthorizations.update(device.id, { lastPolledAt: now, intervalSeconds });
+      throw new ApiError('slow_down', `Polling too fast: wait ${intervalSeconds} seconds between polls.`);
     }
+    store.deviceAuthorizations.update(device.id, { lastPolledAt: now });
     throw new ApiError('authorization_pending', 'The user has not answered yet; poll again after the interval.');
   }
   const user = device.userId === null ? undefined : store.users.get(device.userId);

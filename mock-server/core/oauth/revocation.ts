@@ -45,7 +45,7 @@ export async function revokeOAuthToken(
   const hash = await hashSecret(token);
   const { store } = sandbox;
   const accessToken = store.accessTokens.find(hash);
-  if (accessToken?.clientId === client.id && accessToken.revokedAt === null) accessToken.revokedAt = sandbox.clock.now();
+  if (accessToken?.clientId === client.id && accessToken.revokedAt === null) store.accessTokens.update(accessToken.id, { revokedAt: sandbox.clock.now() });
   const refreshToken = store.refreshTokens.find(hash);
   if (refreshToken?.clientId === client.id) revokeTokenFamily(sandbox, refreshToken.familyId);
 }

@@ -166,10 +166,7 @@ export function commitTokens(sandbox: Sandbox, grant: TokenGrant): IssuedTokenSe
   const now = sandbox.clock.now();
   sweepIfDue(sandbox);
 
-  if (grant.replaces) {
-    grant.replaces.usedAt = now;
-    store.refreshTokens.put(grant.replaces);
-  }
+  if (grant.replaces) store.refreshTokens.update(grant.replaces.id, { usedAt: now });
   const { access, refresh } = grant;
   const accessTokenId = randomId('oat');
   store.accessTokens.put({
@@ -283,6 +280,6 @@ export async function issueTokenSet(sandbox: Sandbox, grant: UserGrant): Promise
 export function revokeTokenFamily(sandbox: Sandbox, familyId: string): void {
   const { store } = sandbox;
   const now = sandbox.clock.now();
-  for (const token of store.refreshTokens.filter((row) => row.familyId === familyId && row.revokedAt === null)) token.revokedAt = now;
-  for (const token of store.accessTokens.filter((row) => row.familyId === familyId && row.revokedAt === null)) token.revokedAt = now;
+  store.refreshTokens.updateWhere((row) => row.familyId === familyId && row.revokedAt === null, { revokedAt: now });
+  store.accessTokens.updateWhere((row) => row.familyId === familyId && row.revokedAt === null, { revokedAt: now });
 }

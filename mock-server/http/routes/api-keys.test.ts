@@ -303,8 +303,7 @@ describe('PATCH /v1/api-keys/{keyId} (updateApiKey)', () => {
 
   it('answers 409 for an expired key', async () => {
     const { call, sandbox } = await testSandbox();
-    const key = sandbox.store.apiKeys.get('key_ingest');
-    if (key) key.expiresAt = sandbox.clock.now() - 1;
+    sandbox.store.apiKeys.update('key_ingest', { expiresAt: sandbox.clock.now() - 1 });
     const response = await call('PATCH', '/v1/api-keys/key_ingest', { token: seeded.adaToken, json: { name: 'Renamed' } });
     expect(response.status).toBe(409);
     expect(response.body.message).toBe('API key key_ingest is expired and can no longer change.');

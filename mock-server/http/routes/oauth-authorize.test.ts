@@ -103,9 +103,7 @@ describe('GET /oauth2/authorize (startAuthorization)', () => {
   it('refuses a client not registered for authorization_code with unauthorized_client, and a repeated parameter with invalid_request', async () => {
     const testbed = await oauthTestbed();
     const partner = await addPartnerClient(testbed.sandbox);
-    const partnerClient = testbed.sandbox.store.clients.get(partner.clientId);
-    if (!partnerClient) throw new Error('partner missing');
-    partnerClient.grantTypes = ['refresh_token'];
+    testbed.sandbox.store.clients.update(partner.clientId, { grantTypes: ['refresh_token'] });
     const attempt = await newAttempt(partner.clientId, 'https://partner.test/callback', 'read:profile');
     const refused = await testbed.call('GET', authorizationUrl(testbed.as, attempt));
     expect(new URL(refused.headers.get('location') ?? '').searchParams.get('error')).toBe('unauthorized_client');

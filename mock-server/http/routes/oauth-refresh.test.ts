@@ -110,11 +110,9 @@ describe('POST /oauth2/token: refresh_token', () => {
     expect(unknown.body.error).toBe('invalid_grant');
 
     const family = await desktopFamily(sandbox, 'usr_grace');
-    const grace = sandbox.store.users.get('usr_grace');
-    if (!grace) throw new Error('seed changed');
-    grace.removedAt = sandbox.clock.now();
+    sandbox.store.users.update('usr_grace', { removedAt: sandbox.clock.now() });
     expect((await refresh(family.refreshToken)).body.error).toBe('invalid_grant');
-    grace.removedAt = null;
+    sandbox.store.users.update('usr_grace', { removedAt: null });
 
     tick(30 * 86_400_000);
     const expired = await refresh(family.refreshToken);

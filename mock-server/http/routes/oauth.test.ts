@@ -139,8 +139,7 @@ describe('POST /oauth2/token (exchangeCredentialsForAccessToken): client_credent
 
   it('refuses a client the member who registered it no longer backs', async () => {
     const { call, sandbox } = await testSandbox();
-    const ada = sandbox.store.users.get('usr_ada');
-    if (ada) ada.removedAt = sandbox.clock.now();
+    sandbox.store.users.update('usr_ada', { removedAt: sandbox.clock.now() });
     const response = await call('POST', '/oauth2/token', { basic: reportingBasic, form: { grant_type: 'client_credentials' } });
     expect(response.status).toBe(401);
     expect(response.body.error_description).toBe('cli_reporting was registered by a member who has left the organization; register the client again.');

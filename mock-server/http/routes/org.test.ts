@@ -103,12 +103,9 @@ describe('DELETE /v1/org/members/{userId} (removeOrgMember)', () => {
 
   it('counts only credentials that still worked', async () => {
     const { call, sandbox } = await testSandbox();
-    const graceToken = sandbox.store.pats.get('tok_graceRead');
-    if (graceToken) graceToken.revokedAt = sandbox.clock.now() - 1000;
-    const expired = sandbox.store.accessTokens.get((await plantAccessToken(sandbox, 'usr_grace', ['read:profile'])).id);
-    if (expired) expired.expiresAt = sandbox.clock.now() - 1;
-    const used = sandbox.store.refreshTokens.get((await plantRefreshToken(sandbox, 'usr_grace', 'fam_old')).id);
-    if (used) used.usedAt = sandbox.clock.now() - 1;
+    sandbox.store.pats.update('tok_graceRead', { revokedAt: sandbox.clock.now() - 1000 });
+    sandbox.store.accessTokens.update((await plantAccessToken(sandbox, 'usr_grace', ['read:profile'])).id, { expiresAt: sandbox.clock.now() - 1 });
+    sandbox.store.refreshTokens.update((await plantRefreshToken(sandbox, 'usr_grace', 'fam_old')).id, { usedAt: sandbox.clock.now() - 1 });
     const response = await call('DELETE', '/v1/org/members/usr_grace', { token: seeded.adaToken });
     expect(response.body.revoked).toEqual({ personal_access_tokens: 0, api_keys: 1, oauth_grants: 0, total: 1 });
     expect(sandbox.store.pats.get('tok_graceRead')?.revokedAt).toBe(sandbox.clock.now() - 1000);

@@ -228,8 +228,7 @@ describe('POST /v1/tokens (createPersonalAccessToken)', () => {
     expectCapReached(refused, storeCaps.patsPerUser, 'You already have 50 active personal access tokens, the most the sandbox keeps; revoke one first.');
     expect(sandbox.persist().store.pats).toEqual(before);
 
-    const firstRecord = sandbox.store.pats.get(first.id);
-    if (firstRecord) firstRecord.revokedAt = sandbox.clock.now();
+    sandbox.store.pats.update(first.id, { revokedAt: sandbox.clock.now() });
     const created = await createWithPassword(call, { label: 'Fits again', scopes: ['read:clusters'] }, seeded.grace);
     expect(sandbox.store.pats.get(first.id)).toBeUndefined();
     expect(sandbox.store.pats.count((token) => token.userId === 'usr_grace')).toBe(storeCaps.patsPerUser);
