@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import { seeded } from '../../test/support/client';
-import { refusal } from '../../test/support/refusal';
 import { Sandbox } from '../sandbox';
 import { authenticateBearer, type Principal } from './authenticate';
 import { revokeCurrentCredential } from './self-revocation';
@@ -14,7 +13,7 @@ describe('revokeCurrentCredential', () => {
     if (!token) throw new Error('seed changed');
     const earlier = sandbox.clock.now() - 1;
     token.revokedAt = earlier;
-    expect(refusal(() => revokeCurrentCredential(sandbox, principal))).toMatchObject({
+    await expect(revokeCurrentCredential(sandbox, principal)).rejects.toMatchObject({
       code: 'invalid_token',
       message: 'The credential was revoked.',
       details: { reason: 'revoked' },
@@ -26,9 +25,9 @@ describe('revokeCurrentCredential', () => {
     const sandbox = await Sandbox.create();
     const principal = await authenticateBearer(sandbox, seeded.ingestKey);
     const before = JSON.stringify(sandbox.persist().store);
-    expect(revokeCurrentCredential(sandbox, { ...principal, kind: 'client_jwt', recordId: undefined })).toEqual({ kind: 'client_jwt' });
+    expect(await revokeCurrentCredential(sandbox, { ...principal, kind: 'client_jwt', recordId: undefined })).toEqual({ kind: 'client_jwt' });
     const password: Principal = { ...principal, kind: 'password' };
-    expect(refusal(() => revokeCurrentCredential(sandbox, password)).code).toBe('invalid_request');
+    await expect(revokeCurrentCredential(sandbox, password)).rejects.toMatchObject({ code: 'invalid_request' });
     expect(JSON.stringify(sandbox.persist().store)).toBe(before);
   });
 });

@@ -6,6 +6,7 @@
 import { ApiError, capReached, quote } from '../errors';
 import type { Webhook, WebhookDelivery } from '../model';
 import { appendCapped, newestInSequence } from '../history';
+import { pageInOrg } from '../org-rows';
 import { type Page, type PageRequest, newestFirst, paginate } from '../paginate';
 import { randomId, randomToken } from '../random';
 import type { Sandbox } from '../sandbox';
@@ -124,11 +125,7 @@ export function createWebhook(sandbox: Sandbox, registration: WebhookRegistratio
  * @throws ApiError `invalid_request` (details.field: cursor) for a cursor this list never returned
  */
 export function listWebhooks(sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<Webhook> {
-  return paginate(
-    sandbox.store.webhooks.filter((webhook) => webhook.orgId === orgId),
-    newestFirst,
-    request,
-  );
+  return pageInOrg(sandbox.store.webhooks, orgId, newestFirst, request);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Webhook, WebhookDelivery } from '../../core/model';
 import { actingUserId } from '../../core/credentials/authenticate';
 import * as webhooks from '../../core/webhooks';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -44,7 +45,7 @@ function deliveryView(delivery: WebhookDelivery): WebhookDeliveryView {
 export function registerWebhookRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listWebhooks', function listWebhooks({ c, principal, query, json }) {
     const page = webhooks.listWebhooks(c.get('sandbox'), principal.org.id, query);
-    return json(200, { data: page.data.map(webhookView), next_cursor: page.nextCursor });
+    return json(200, listBody(page, webhookView));
   });
 
   defineOperation(app, 'createWebhook', function createWebhook({ c, principal, body, json }) {
@@ -74,6 +75,6 @@ export function registerWebhookRoutes(app: Hono<AppEnv>): void {
 
   defineOperation(app, 'listWebhookDeliveries', function listWebhookDeliveries({ c, principal, params, query, json }) {
     const page = webhooks.listDeliveries(c.get('sandbox'), principal.org.id, params.webhookId ?? '', query);
-    return json(200, { data: page.data.map(deliveryView), next_cursor: page.nextCursor });
+    return json(200, listBody(page, deliveryView));
   });
 }
