@@ -135,8 +135,6 @@ export async function addOrgMember(sandbox: Sandbox, principal: Principal, reque
 export interface RoleChange {
   user: User;
   previousRole: Role;
-  /** The admin who made the change. */
-  changedBy: string;
   apiKeys: ApiKey[];
   oauthClients: OAuthClient[];
 }
@@ -156,7 +154,7 @@ export async function changeMemberRole(sandbox: Sandbox, principal: Principal, u
   const changedBy = checkAdministrator(sandbox, principal, 'manage:org');
   const user = findMember(sandbox, principal.org.id, userId);
   const previousRole = user.role;
-  if (role === previousRole) return { user, previousRole, changedBy, apiKeys: [], oauthClients: [] };
+  if (role === previousRole) return { user, previousRole, apiKeys: [], oauthClients: [] };
   if (role !== 'admin') checkKeepsAnAdmin(sandbox, user, 'change their role');
 
   const { store } = sandbox;
@@ -172,7 +170,7 @@ export async function changeMemberRole(sandbox: Sandbox, principal: Principal, u
   for (const key of apiKeys) endApiKey(sandbox, key);
   for (const client of oauthClients) deleteOauthClient(sandbox, client.orgId, client.id);
   for (const key of apiKeys) await announceApiKeyRevoked(sandbox, key, changedBy);
-  return { user, previousRole, changedBy, apiKeys, oauthClients };
+  return { user, previousRole, apiKeys, oauthClients };
 }
 
 /**
