@@ -2,7 +2,6 @@ import type { Hono } from 'hono';
 
 import { isoTime } from '../../core/clock';
 import type { Webhook, WebhookDelivery } from '../../core/model';
-import { actingUserId } from '../../core/credentials/authenticate';
 import * as webhooks from '../../core/webhooks';
 import type { AppEnv } from '../env';
 import { listBody } from '../list-body';
@@ -49,13 +48,7 @@ export function registerWebhookRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'createWebhook', function createWebhook({ c, principal, body, json }) {
-    const sandbox = c.get('sandbox');
-    const { webhook, secret } = webhooks.createWebhook(sandbox, {
-      orgId: principal.org.id,
-      createdBy: actingUserId(sandbox, principal),
-      url: body.url,
-      events: body.events,
-    });
+    const { webhook, secret } = webhooks.createWebhook(c.get('sandbox'), principal, { url: body.url, events: body.events });
     return json(201, { ...webhookView(webhook), secret });
   });
 
