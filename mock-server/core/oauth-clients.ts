@@ -6,6 +6,8 @@ import { ApiError, capReached, quote } from './errors';
 import type { ClientType, OAuthClient } from './model';
 import type { GrantType } from './oauth/grant-types';
 import { type Grant, grants as grantTable, isGrantType } from './oauth/grants';
+import { pageInOrg } from './org-rows';
+import { newestFirst, type Page, type PageRequest } from './paginate';
 import { randomId, randomToken } from './random';
 import type { Sandbox } from './sandbox';
 import { checkGrantable } from './roles';
@@ -161,9 +163,12 @@ export async function registerOauthClient(sandbox: Sandbox, principal: Principal
   return { client, secret };
 }
 
-/** The organization's OAuth clients (any order; see `core/paginate`). */
-export function listOauthClients(sandbox: Sandbox, orgId: string): OAuthClient[] {
-  return sandbox.store.clients.filter((client) => client.orgId === orgId);
+/**
+ * The organization's OAuth clients, newest first, one page at a time.
+ * @throws ApiError `invalid_request` (details.field: cursor) for a cursor this list never returned
+ */
+export function listOauthClients(sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<OAuthClient> {
+  return pageInOrg(sandbox.store.clients, orgId, newestFirst, request);
 }
 
 /**

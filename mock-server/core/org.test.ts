@@ -51,7 +51,7 @@ describe('updateOrgTokenSettings', () => {
 describe('removeOrgMember', () => {
   it('marks the user removed at the same instant as their credentials are revoked', async () => {
     const { sandbox, as } = await setUp();
-    const cut = removeOrgMember(sandbox, as('usr_ada'), 'usr_grace');
+    const cut = await removeOrgMember(sandbox, as('usr_ada'), 'usr_grace');
     expect(cut).toMatchObject({ userId: 'usr_grace', memberRemoved: true, revokedBy: 'usr_ada', oauthGrants: 0 });
     expect(cut.personalAccessTokens.map((token) => token.id)).toEqual(['tok_graceRead']);
     expect(cut.apiKeys.map((key) => key.id)).toEqual(['key_dashboard']);

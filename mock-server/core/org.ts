@@ -3,7 +3,7 @@
  * token, or every credential at once, with or without removing them), and the organization's
  * rules for personal access tokens. Admins only.
  */
-import { revokeApiKey } from './credentials/api-keys';
+import { endApiKey } from './credentials/api-keys';
 import { actingUserId, type Principal } from './credentials/authenticate';
 import { maxLifetimeDays, revokeToken } from './credentials/personal-access-tokens';
 import { isActive } from './credentials/status';
@@ -17,6 +17,7 @@ import { checkRole, roleAllows } from './roles';
 import { offlineAccess } from './scopes';
 import { hashPassword } from './secrets';
 import { type Store, storeCaps } from './store';
+import { announceApiKeyRevoked, announceCutOff, announceTokenRevoked } from './webhooks/credential-events';
 
 /** The longest token lifetime an organization may allow: the longest any token may have. */
 export const maxOrgLifetimeDays = maxLifetimeDays;
@@ -134,8 +135,6 @@ export async function addOrgMember(sandbox: Sandbox, principal: Principal, reque
 export interface RoleChange {
   user: User;
   previousRole: Role;
-  /** The admin who made the change. */
-  changedBy: string;
   apiKeys: ApiKey[];
   oauthClients: OAuthClient[];
 }
@@ -146,16 +145,16 @@ export interface RoleChange {
  * role: every live API key of theirs holding a scope the new role may not grant is revoked, and
  * every confidential client of theirs allowed such a scope (it can act as itself, by client
  * credentials or a client JWT) is deleted with its tokens. Public clients act only for the users
- * who approve them, and stay.
+ * who approve them, and stay. Each revoked key is announced (`api_key.revoked`, by the admin).
  *
  * @throws ApiError `forbidden` (see {@link checkAdministrator}), `not_found` (not a current member of
  *   the caller's organization), `conflict` (demoting the only admin)
  */
-export function changeMemberRole(sandbox: Sandbox, principal: Principal, userId: string, role: Role): RoleChange {
+export async function changeMemberRole(sandbox: Sandbox, principal: Principal, userId: string, role: Role): Promise<RoleChange> {
   const changedBy = checkAdministrator(sandbox, principal, 'manage:org');
   const user = findMember(sandbox, principal.org.id, userId);
   const previousRole = user.role;
-  if (role === previousRole) return { user, previousRole, changedBy, apiKeys: [], oauthClients: [] };
+  if (role === previousRole) return { user, previousRole, apiKeys: [], oauthClients: [] };
   if (role !== 'admin') checkKeepsAnAdmin(sandbox, user, 'change their role');
 
   const { store } = sandbox;
@@ -168,9 +167,10 @@ export function changeMemberRole(sandbox: Sandbox, principal: Principal, userId:
     (client) => client.createdBy === user.id && client.orgId === user.orgId && client.type === 'confidential' && beyondRole(client.allowedScopes),
   );
   const changed = store.users.update(user.id, { role });
-  const revokedKeys = apiKeys.map((key) => revokeApiKey(sandbox, key.orgId, key.id));
+  const revokedKeys = apiKeys.map((key) => endApiKey(sandbox, key));
   for (const client of oauthClients) deleteOauthClient(sandbox, client.orgId, client.id);
-  return { user: changed, previousRole, changedBy, apiKeys: revokedKeys, oauthClients };
+  for (const key of revokedKeys) await announceApiKeyRevoked(sandbox, key, changedBy);
+  return { user: changed, previousRole, apiKeys: revokedKeys, oauthClients };
 }
 
 /**
@@ -186,16 +186,12 @@ export function listMemberTokens(sandbox: Sandbox, principal: Principal, userId:
 }
 
 /**
- * Revokes one personal access token of a member; their other credentials keep working.
+ * Revokes one personal access token of a member and announces it (`token.revoked`, reason
+ * `admin_revoked`); their other credentials keep working.
  * @throws ApiError `forbidden` (see {@link checkAdministrator}), `not_found` (not a current member,
  *   or not their token), `conflict` when the token is already revoked
  */
-export function revokeMemberToken(
-  sandbox: Sandbox,
-  principal: Principal,
-  userId: string,
-  tokenId: string,
-): { token: PersonalAccessToken; revokedBy: string } {
+export async function revokeMemberToken(sandbox: Sandbox, principal: Principal, userId: string, tokenId: string): Promise<PersonalAccessToken> {
   const revokedBy = checkAdministrator(sandbox, principal, 'manage:org');
   const user = findMember(sandbox, principal.org.id, userId);
   const token = sandbox.store.pats.get(tokenId);
@@ -203,7 +199,9 @@ export function revokeMemberToken(
   if (!token || token.userId !== user.id || token.orgId !== user.orgId) {
     throw new ApiError('not_found', `Member ${user.id} has no personal access token ${quote(tokenId)}.`);
   }
-  return { token: revokeToken(sandbox, token), revokedBy };
+  const revoked = revokeToken(sandbox, token);
+  await announceTokenRevoked(sandbox, revoked, revokedBy, 'admin_revoked');
+  return revoked;
 }
 
 /**
@@ -233,12 +231,13 @@ function cutOff(store: Store, user: User, now: number): Omit<CredentialCutOff, '
  * Removes a member from the caller's organization and, in the same instant, revokes every
  * credential of theirs. A removed user no longer authenticates with anything.
  *
- * An admin cannot remove themselves, and nobody can remove the organization's only admin.
+ * An admin cannot remove themselves, and nobody can remove the organization's only admin. Each
+ * revoked token and key is announced, then the removal (`member.removed`).
  *
  * @throws ApiError `forbidden` (see {@link checkAdministrator}), `not_found` (not a current member
  *   of the caller's organization), `conflict` (removing yourself or the only admin)
  */
-export function removeOrgMember(sandbox: Sandbox, principal: Principal, userId: string): CredentialCutOff {
+export async function removeOrgMember(sandbox: Sandbox, principal: Principal, userId: string): Promise<CredentialCutOff> {
   const actor = checkAdministrator(sandbox, principal, 'manage:org');
   const user = findMember(sandbox, principal.org.id, userId);
   if (user.id === principal.user?.id) throw new ApiError('conflict', 'You cannot remove yourself; ask another admin.');
@@ -246,20 +245,25 @@ export function removeOrgMember(sandbox: Sandbox, principal: Principal, userId: 
   const now = sandbox.clock.now();
   const summary = cutOff(sandbox.store, user, now);
   sandbox.store.users.update(user.id, { removedAt: now });
-  return { ...summary, memberRemoved: true, revokedBy: actor };
+  const removal: CredentialCutOff = { ...summary, memberRemoved: true, revokedBy: actor };
+  await announceCutOff(sandbox, principal.org.id, removal);
+  return removal;
 }
 
 /**
  * Revokes every credential of a member, who stays in the organization and can sign in again to
- * create fresh ones. Allowed on yourself: the credential making the call is revoked too.
+ * create fresh ones. Allowed on yourself: the credential making the call is revoked too. Each
+ * revoked token (reason `user_tokens_revoked`) and key is announced.
  *
  * @throws ApiError `forbidden` (see {@link checkAdministrator}), `not_found` (not a current member of the
  *   caller's organization)
  */
-export function revokeUserTokens(sandbox: Sandbox, principal: Principal, userId: string): CredentialCutOff {
+export async function revokeUserTokens(sandbox: Sandbox, principal: Principal, userId: string): Promise<CredentialCutOff> {
   const actor = checkAdministrator(sandbox, principal, 'manage:org');
   const user = findMember(sandbox, principal.org.id, userId);
-  return { ...cutOff(sandbox.store, user, sandbox.clock.now()), memberRemoved: false, revokedBy: actor };
+  const revocation: CredentialCutOff = { ...cutOff(sandbox.store, user, sandbox.clock.now()), memberRemoved: false, revokedBy: actor };
+  await announceCutOff(sandbox, principal.org.id, revocation);
+  return revocation;
 }
 
 /**

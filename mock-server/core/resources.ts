@@ -7,7 +7,8 @@ import type { Principal } from './credentials/authenticate';
 import { ApiError, capReached, quote } from './errors';
 import type { Cluster, Workspace } from './model';
 import { actingUserId } from './credentials/authenticate';
-import { findInOrg } from './org-rows';
+import { findInOrg, pageInOrg } from './org-rows';
+import { byName, newestFirst, type Page, type PageRequest } from './paginate';
 import { randomId } from './random';
 import type { Sandbox } from './sandbox';
 import { storeCaps } from './store';
@@ -25,15 +26,19 @@ export interface ClusterRequest {
 const clusterNamePattern = /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/;
 const maxWorkers = 64;
 
-/** The organization's workspaces (any order; see `core/paginate`). */
-export function listWorkspaces(sandbox: Sandbox, orgId: string): Workspace[] {
-  return sandbox.store.workspaces.filter((workspace) => workspace.orgId === orgId);
-}
+/**
+ * The organization's workspaces, by name, one page at a time.
+ * @throws ApiError `invalid_request` (details.field: cursor) for a cursor this list never returned
+ */
+export const listWorkspaces = (sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<Workspace> =>
+  pageInOrg(sandbox.store.workspaces, orgId, byName, request);
 
-/** The organization's clusters (any order; see `core/paginate`). */
-export function listClusters(sandbox: Sandbox, orgId: string): Cluster[] {
-  return sandbox.store.clusters.filter((cluster) => cluster.orgId === orgId);
-}
+/**
+ * The organization's clusters, newest first, terminated ones included, one page at a time.
+ * @throws ApiError `invalid_request` (details.field: cursor) for a cursor this list never returned
+ */
+export const listClusters = (sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<Cluster> =>
+  pageInOrg(sandbox.store.clusters, orgId, newestFirst, request);
 
 /** @throws ApiError `not_found` for an unknown id or a workspace of another organization */
 export const getWorkspace = (sandbox: Sandbox, orgId: string, workspaceId: string): Workspace =>
@@ -83,7 +88,7 @@ export function terminateCluster(sandbox: Sandbox, orgId: string, clusterId: str
 
 /** The organization's oldest workspace: where a new cluster or notebook goes when none is named. */
 export function defaultWorkspace(sandbox: Sandbox, orgId: string): Workspace | undefined {
-  return listWorkspaces(sandbox, orgId).sort((a, b) => a.createdAt - b.createdAt)[0];
+  return sandbox.store.workspaces.filter((workspace) => workspace.orgId === orgId).sort((a, b) => a.createdAt - b.createdAt)[0];
 }
 
 /**

@@ -72,13 +72,13 @@ describe('API key lifecycle', () => {
     clock.advance(60);
     expect(apiKeyStatus(key, clock.now())).toBe('expired');
     expect(() => renameApiKey(sandbox, 'org_acme', key.id, 'y')).toThrow('is expired and can no longer change');
-    expect(() => revokeApiKey(sandbox, 'org_acme', key.id)).toThrow('is expired and can no longer change');
-    const ingest = revokeApiKey(sandbox, 'org_acme', 'key_ingest');
+    await expect(revokeApiKey(sandbox, ada, key.id)).rejects.toThrow('is expired and can no longer change');
+    const ingest = await revokeApiKey(sandbox, ada, 'key_ingest');
     expect(apiKeyStatus(ingest, clock.now())).toBe('revoked');
   });
 
   it('rotation keeps one previous secret in the index, and revocation drops it', async () => {
-    const { sandbox, clock } = await setup();
+    const { sandbox, clock, ada } = await setup();
     const oldHash = await hashSecret(seeded.ingestKey);
     const { key, secret } = await rotateApiKey(sandbox, 'org_acme', 'key_ingest', 60);
     expect(sandbox.store.apiKeys.find(oldHash)).toBe(key);
@@ -92,7 +92,7 @@ describe('API key lifecycle', () => {
     clock.advance(60);
     expect(previousSecretExpiresAt(again.key, clock.now())).toBeNull();
 
-    const revoked = revokeApiKey(sandbox, 'org_acme', 'key_ingest');
+    const revoked = await revokeApiKey(sandbox, ada, 'key_ingest');
     expect(revoked.previousSecret).toBeNull();
     expect(sandbox.store.apiKeys.find(await hashSecret(secret))).toBeUndefined();
     expect(sandbox.store.apiKeys.find(await hashSecret(again.secret))).toBe(revoked);
@@ -107,8 +107,8 @@ describe('API key lifecycle', () => {
   });
 
   it('does not reach keys of another organization', async () => {
-    const { sandbox } = await setup();
-    expect(() => revokeApiKey(sandbox, 'org_acme', 'key_loadtest')).toThrow('No API key key_loadtest exists in your organization.');
+    const { sandbox, ada } = await setup();
+    await expect(revokeApiKey(sandbox, ada, 'key_loadtest')).rejects.toThrow('No API key key_loadtest exists in your organization.');
     await expect(rotateApiKey(sandbox, 'org_acme', 'key_loadtest')).rejects.toMatchObject({ code: 'not_found' });
   });
 });

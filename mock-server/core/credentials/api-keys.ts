@@ -2,14 +2,17 @@
  * API keys: organization credentials for scripts, CI jobs and services. Created with fixed scopes,
  * renamed, rotated with a grace period for the old secret, and revoked.
  */
-import { ApiError, capReached, quote } from '../errors';
+import { ApiError, capReached } from '../errors';
 import type { ApiKey, KeyEnvironment } from '../model';
+import { findInOrg, pageInOrg } from '../org-rows';
+import { newestFirst, type Page, type PageRequest } from '../paginate';
 import { randomId, randomString } from '../random';
 import type { Sandbox } from '../sandbox';
 import { checkGrantable } from '../roles';
 import { checkPatOrKeyScopes, holdsScope } from '../scopes';
 import { hashSecret, secretHint } from '../secrets';
 import { storeCaps } from '../store';
+import { announceApiKeyCreated, announceApiKeyRevoked } from '../webhooks/credential-events';
 import { actingUserId, type Principal } from './authenticate';
 import { credentialRecord } from './record';
 import { type CredentialStatus, credentialStatus } from './status';
@@ -64,7 +67,7 @@ function checkExpiry(expiresAt: string, now: number): number {
 }
 
 /**
- * Creates a test-mode key in the caller's organization. A key is a service credential of the
+ * Creates a test-mode key in the caller's organization and announces it (`api_key.created`). A key is a service credential of the
  * organization: it acts for no user and has no role, so its scopes are its whole power. It can
  * hold only scopes the caller's own credential holds and the caller's role may grant (only an
  * admin can make a key that administers the organization), and a restricted key only `read:` scopes.
@@ -120,23 +123,23 @@ export async function createApiKey(sandbox: Sandbox, principal: Principal, reque
     previousSecret: null,
   };
   apiKeys.put(key);
+  await announceApiKeyCreated(sandbox, key);
   return { key, secret };
 }
 
-/** The organization's API keys, expired and revoked ones included (any order; see `core/paginate`). */
-export function listApiKeys(sandbox: Sandbox, orgId: string): ApiKey[] {
-  return sandbox.store.apiKeys.filter((key) => key.orgId === orgId);
+/**
+ * The organization's API keys, newest first, expired and revoked ones included, one page at a time.
+ * @throws ApiError `invalid_request` (details.field: cursor) for a cursor this list never returned
+ */
+export function listApiKeys(sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<ApiKey> {
+  return pageInOrg(sandbox.store.apiKeys, orgId, newestFirst, request);
 }
 
 /**
  * One key of the organization.
  * @throws ApiError `not_found` for an unknown id or a key of another organization
  */
-export function getApiKey(sandbox: Sandbox, orgId: string, keyId: string): ApiKey {
-  const key = sandbox.store.apiKeys.get(keyId);
-  if (!key || key.orgId !== orgId) throw new ApiError('not_found', `No API key ${quote(keyId)} exists in your organization.`);
-  return key;
-}
+export const getApiKey = (sandbox: Sandbox, orgId: string, keyId: string): ApiKey => findInOrg(sandbox.store.apiKeys, orgId, keyId, 'API key');
 
 /** A key that may still change: neither revoked nor expired. */
 function changeableApiKey(sandbox: Sandbox, orgId: string, keyId: string): ApiKey {
@@ -158,12 +161,26 @@ export function renameApiKey(sandbox: Sandbox, orgId: string, keyId: string, nam
 }
 
 /**
- * Revokes a key: its secret, and a rotated-out secret still in its grace period, stop working at once.
- * @throws ApiError `not_found`; `conflict` when the key is already revoked or expired
+ * Ends a live key at once, its secret and a rotated-out secret still in its grace period, whoever
+ * asked; the caller announces it. Use {@link revokeApiKey} for the operation itself.
  */
-export function revokeApiKey(sandbox: Sandbox, orgId: string, keyId: string): ApiKey {
-  const key = changeableApiKey(sandbox, orgId, keyId);
+export function endApiKey(sandbox: Sandbox, key: ApiKey): ApiKey {
   return sandbox.store.apiKeys.update(key.id, { revokedAt: sandbox.clock.now(), previousSecret: null });
+}
+
+/**
+ * Revokes a key of the caller's organization and announces it (`api_key.revoked`, revoked by the
+ * user the caller acts for): its secret, and a rotated-out secret still in its grace period, stop
+ * working at once.
+ * @throws ApiError `not_found`; `conflict` when the key is already revoked or expired; `forbidden`
+ *   when the caller acts for no user (see {@link actingUserId})
+ */
+export async function revokeApiKey(sandbox: Sandbox, principal: Principal, keyId: string): Promise<ApiKey> {
+  const key = changeableApiKey(sandbox, principal.org.id, keyId);
+  const revokedBy = actingUserId(sandbox, principal);
+  const revoked = endApiKey(sandbox, key);
+  await announceApiKeyRevoked(sandbox, revoked, revokedBy);
+  return revoked;
 }
 
 /**

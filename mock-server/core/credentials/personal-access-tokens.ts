@@ -12,7 +12,8 @@ import { checkGrantable } from '../roles';
 import { checkPatOrKeyScopes, holdsScope } from '../scopes';
 import { hashSecret } from '../secrets';
 import { storeCaps } from '../store';
-import type { Principal } from './authenticate';
+import { announceTokenRevoked } from '../webhooks/credential-events';
+import { actingUserId, type Principal } from './authenticate';
 import { credentialRecord } from './record';
 import { isActive } from './status';
 
@@ -178,13 +179,18 @@ export async function issuePersonalAccessToken(
 }
 
 /**
- * Revokes one of the caller's own tokens; it stops working at once. The record stays, with
- * `revokedAt` set. A token may revoke itself (how a CLI signs out).
+ * Revokes one of the caller's own tokens and announces it (`token.revoked`, reason `revoked`); it
+ * stops working at once. The record stays, with `revokedAt` set. A token may revoke itself (how a
+ * CLI signs out).
  * @throws ApiError `forbidden` (see {@link checkTokenOwner}), `not_found`, `conflict` when it is
  *   already revoked
  */
-export function revokePersonalAccessToken(sandbox: Sandbox, principal: Principal, tokenId: string): PersonalAccessToken {
-  return revokeToken(sandbox, getPersonalAccessToken(sandbox, principal, tokenId));
+export async function revokePersonalAccessToken(sandbox: Sandbox, principal: Principal, tokenId: string): Promise<PersonalAccessToken> {
+  const token = getPersonalAccessToken(sandbox, principal, tokenId);
+  const revokedBy = actingUserId(sandbox, principal);
+  const revoked = revokeToken(sandbox, token);
+  await announceTokenRevoked(sandbox, revoked, revokedBy, 'revoked');
+  return revoked;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import { seeded } from '../../test/support/client';
-import { refusal } from '../../test/support/refusal';
 import { Sandbox } from '../sandbox';
 import { authenticateBearer, type Principal } from './authenticate';
 import { revokeCurrentCredential } from './self-revocation';
@@ -12,7 +11,7 @@ describe('revokeCurrentCredential', () => {
     const principal = await authenticateBearer(sandbox, seeded.graceToken);
     const earlier = sandbox.clock.now() - 1;
     sandbox.store.pats.update('tok_graceRead', { revokedAt: earlier });
-    expect(refusal(() => revokeCurrentCredential(sandbox, principal))).toMatchObject({
+    await expect(revokeCurrentCredential(sandbox, principal)).rejects.toMatchObject({
       code: 'invalid_token',
       message: 'The credential was revoked.',
       details: { reason: 'revoked' },
@@ -24,9 +23,9 @@ describe('revokeCurrentCredential', () => {
     const sandbox = await Sandbox.create();
     const principal = await authenticateBearer(sandbox, seeded.ingestKey);
     const before = JSON.stringify(sandbox.persist().store);
-    expect(revokeCurrentCredential(sandbox, { ...principal, kind: 'client_jwt', recordId: undefined })).toEqual({ kind: 'client_jwt' });
+    expect(await revokeCurrentCredential(sandbox, { ...principal, kind: 'client_jwt', recordId: undefined })).toEqual({ kind: 'client_jwt' });
     const password: Principal = { ...principal, kind: 'password' };
-    expect(refusal(() => revokeCurrentCredential(sandbox, password)).code).toBe('invalid_request');
+    await expect(revokeCurrentCredential(sandbox, password)).rejects.toMatchObject({ code: 'invalid_request' });
     expect(JSON.stringify(sandbox.persist().store)).toBe(before);
   });
 });

@@ -6,12 +6,13 @@
 import { ApiError } from '../errors';
 import type { ApiKey, PersonalAccessToken } from '../model';
 import type { Sandbox } from '../sandbox';
-import { revokeApiKey } from './api-keys';
+import { announceApiKeyRevoked, announceTokenRevoked } from '../webhooks/credential-events';
+import { endApiKey } from './api-keys';
 import type { Principal } from './authenticate';
 import { revokeToken } from './personal-access-tokens';
 import { type Expiring, isActive } from './status';
 
-/** What a self-revocation ended, so the caller can announce it. */
+/** What a self-revocation ended. */
 export type SelfRevocation =
   | { kind: 'personal_access_token'; token: PersonalAccessToken }
   | { kind: 'api_key'; key: ApiKey }
@@ -29,22 +30,28 @@ function stillLive<T extends Expiring>(record: T | undefined, now: number): T {
 }
 
 /**
- * Revokes the credential the request authenticated with, at once. An API key is revoked whole
+ * Revokes the credential the request authenticated with, at once, and announces a personal
+ * access token (`token.revoked`, reason `revoked`) or an API key (`api_key.revoked`), revoked by
+ * whoever held it: the token's user, or the user who created the key. An API key is revoked whole
  * (current secret and, during a rotation's grace period, the previous one); an OAuth access token
  * alone (its refresh token, if any, is ended at `/oauth2/revoke`).
  *
  * @throws ApiError `invalid_token` when the record is no longer live; `invalid_request` for a
  *   password, which is not a credential that can be revoked
  */
-export function revokeCurrentCredential(sandbox: Sandbox, principal: Principal): SelfRevocation {
+export async function revokeCurrentCredential(sandbox: Sandbox, principal: Principal): Promise<SelfRevocation> {
   const { store } = sandbox;
   const now = sandbox.clock.now();
   switch (principal.kind) {
-    case 'personal_access_token':
-      return { kind: 'personal_access_token', token: revokeToken(sandbox, stillLive(store.pats.get(principal.recordId ?? ''), now)) };
+    case 'personal_access_token': {
+      const token = revokeToken(sandbox, stillLive(store.pats.get(principal.recordId ?? ''), now));
+      await announceTokenRevoked(sandbox, token, token.userId, 'revoked');
+      return { kind: 'personal_access_token', token };
+    }
     case 'api_key': {
-      const key = stillLive(store.apiKeys.get(principal.recordId ?? ''), now);
-      return { kind: 'api_key', key: revokeApiKey(sandbox, key.orgId, key.id) };
+      const key = endApiKey(sandbox, stillLive(store.apiKeys.get(principal.recordId ?? ''), now));
+      await announceApiKeyRevoked(sandbox, key, key.userId);
+      return { kind: 'api_key', key };
     }
     case 'oauth_access_token':
       store.accessTokens.update(stillLive(store.accessTokens.get(principal.recordId ?? ''), now).id, { revokedAt: now });

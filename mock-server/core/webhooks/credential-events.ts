@@ -1,6 +1,7 @@
 /**
- * The security events other features announce to webhook endpoints. Each function is called
- * after its change is written, and never throws: a change is never undone because an
+ * The security events other features announce to webhook endpoints. The core's use cases
+ * (`revokeApiKey`, `removeOrgMember`, …) call these themselves, after their change is written, so
+ * no host or route can forget one. They never throw: a change is never undone because an
  * announcement could not be signed.
  */
 import type { CredentialCutOff } from '../org';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
+import { seeded } from '../../test/support/client';
 import { SandboxClock } from '../clock';
+import { authenticateBearer, type Principal } from '../credentials/authenticate';
 import { Sandbox } from '../sandbox';
 import { storeCaps } from '../store';
 import { verifySignature } from './signing';
@@ -19,13 +21,16 @@ import { refusal } from '../../test/support/refusal';
 
 const start = Date.UTC(2025, 5, 2, 9, 1, 0);
 
-async function sandboxAt(): Promise<{ sandbox: Sandbox; tick: (ms: number) => void }> {
+/** A seeded sandbox at `start`, with Ada (Acme's admin) and Load Lab's key (created by Lin) as callers. */
+async function sandboxAt(): Promise<{ sandbox: Sandbox; tick: (ms: number) => void; ada: Principal; loadLab: Principal }> {
   let real = start;
   const sandbox = await Sandbox.create({ clock: new SandboxClock(0, () => real) });
-  return { sandbox, tick: (ms) => (real += ms) };
+  const ada = await authenticateBearer(sandbox, seeded.adaToken);
+  const loadLab = await authenticateBearer(sandbox, seeded.loadtestKey);
+  return { sandbox, tick: (ms) => (real += ms), ada, loadLab };
 }
 
-const registration = { orgId: 'org_acme', createdBy: 'usr_ada', url: 'https://siem.acme.test/ingest', events: ['token.revoked'] };
+const registration = { url: 'https://siem.acme.test/ingest', events: ['token.revoked'] };
 
 
 const tokenRevoked = { token_id: 'tok_adaCli', user_id: 'usr_ada', revoked_by: 'usr_ada', reason: 'revoked' } as const;
@@ -71,8 +76,8 @@ describe('checkEventTypes', () => {
 
 describe('createWebhook', () => {
   it('issues a whsec_ secret and keeps it as issued, because it must keep signing', async () => {
-    const { sandbox } = await sandboxAt();
-    const { webhook, secret } = createWebhook(sandbox, registration);
+    const { sandbox, ada } = await sandboxAt();
+    const { webhook, secret } = createWebhook(sandbox, ada, registration);
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(webhook).toEqual({
       id: expect.stringMatching(/^wh_[A-Za-z0-9]{16}$/),
@@ -87,37 +92,37 @@ describe('createWebhook', () => {
   });
 
   it(`refuses the ${storeCaps.webhooksPerOrg + 1}st webhook of an organization and changes nothing`, async () => {
-    const { sandbox } = await sandboxAt();
+    const { sandbox, ada, loadLab } = await sandboxAt();
     // The seed already holds one webhook for Acme.
-    for (let i = 1; i < storeCaps.webhooksPerOrg; i++) createWebhook(sandbox, registration);
+    for (let i = 1; i < storeCaps.webhooksPerOrg; i++) createWebhook(sandbox, ada, registration);
     const before = sandbox.store.webhooks.size;
-    const error = refusal(() => createWebhook(sandbox, registration));
+    const error = refusal(() => createWebhook(sandbox, ada, registration));
     expect(error.code).toBe('conflict');
     expect(error.details).toEqual({ limit: storeCaps.webhooksPerOrg });
     expect(error.message).toBe('The organization already has 20 webhooks, the most the sandbox keeps; delete one first.');
     expect(sandbox.store.webhooks.size).toBe(before);
     // Another organization is not affected by Acme's count.
-    expect(() => createWebhook(sandbox, { ...registration, orgId: 'org_loadlab', createdBy: 'usr_lin' })).not.toThrow();
+    expect(() => createWebhook(sandbox, loadLab, registration)).not.toThrow();
   });
 
   it('refuses a bad URL or event list without storing anything', async () => {
-    const { sandbox } = await sandboxAt();
+    const { sandbox, ada } = await sandboxAt();
     const before = sandbox.store.snapshot();
-    expect(refusal(() => createWebhook(sandbox, { ...registration, url: 'http://x.test' })).details.field).toBe('url');
-    expect(refusal(() => createWebhook(sandbox, { ...registration, events: ['nope'] })).details.field).toBe('events[0]');
+    expect(refusal(() => createWebhook(sandbox, ada, { ...registration, url: 'http://x.test' })).details.field).toBe('url');
+    expect(refusal(() => createWebhook(sandbox, ada, { ...registration, events: ['nope'] })).details.field).toBe('events[0]');
     expect(sandbox.store.snapshot()).toEqual(before);
   });
 });
 
 describe('getWebhook, listWebhooks and deleteWebhook', () => {
   it('lists the organization’s webhooks newest first, a page at a time', async () => {
-    const { sandbox, tick } = await sandboxAt();
+    const { sandbox, tick, ada, loadLab } = await sandboxAt();
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       tick(1000);
-      ids.push(createWebhook(sandbox, registration).webhook.id);
+      ids.push(createWebhook(sandbox, ada, registration).webhook.id);
     }
-    createWebhook(sandbox, { ...registration, orgId: 'org_loadlab' });
+    createWebhook(sandbox, loadLab, registration);
     const first = listWebhooks(sandbox, 'org_acme', { limit: 2 });
     expect(first.data.map((webhook) => webhook.id)).toEqual([ids[2], ids[1]]);
     expect(first.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -141,8 +146,8 @@ describe('getWebhook, listWebhooks and deleteWebhook', () => {
   });
 
   it('deletes a webhook with its deliveries, and only its own', async () => {
-    const { sandbox } = await sandboxAt();
-    const other = createWebhook(sandbox, registration).webhook;
+    const { sandbox, ada } = await sandboxAt();
+    const other = createWebhook(sandbox, ada, registration).webhook;
     await emitEvent(sandbox, { orgId: 'org_acme', type: 'token.revoked', data: tokenRevoked });
     expect(sandbox.store.deliveries.size).toBe(2);
     deleteWebhook(sandbox, 'org_acme', 'wh_auditFeed');
@@ -153,9 +158,9 @@ describe('getWebhook, listWebhooks and deleteWebhook', () => {
 
 describe('sendTestEvent', () => {
   it('signs a webhook.test event that verifies with the endpoint secret', async () => {
-    const { sandbox } = await sandboxAt();
+    const { sandbox, ada } = await sandboxAt();
     // Subscribed to token.revoked only: a test event goes out regardless.
-    const { webhook, secret } = createWebhook(sandbox, registration);
+    const { webhook, secret } = createWebhook(sandbox, ada, registration);
     const delivery = await sendTestEvent(sandbox, 'org_acme', webhook.id);
     expect(delivery).toEqual({
       id: expect.stringMatching(/^dlv_[A-Za-z0-9]{16}$/),
@@ -190,10 +195,10 @@ describe('sendTestEvent', () => {
 
 describe('emitEvent', () => {
   it('delivers one event to every subscribed webhook of the organization, signed with each secret', async () => {
-    const { sandbox } = await sandboxAt();
-    const subscribed = createWebhook(sandbox, registration);
-    createWebhook(sandbox, { ...registration, events: ['member.removed'] });
-    const elsewhere = createWebhook(sandbox, { ...registration, orgId: 'org_loadlab', createdBy: 'usr_lin' });
+    const { sandbox, ada, loadLab } = await sandboxAt();
+    const subscribed = createWebhook(sandbox, ada, registration);
+    createWebhook(sandbox, ada, { ...registration, events: ['member.removed'] });
+    const elsewhere = createWebhook(sandbox, loadLab, registration);
 
     const deliveries = await emitEvent(sandbox, { orgId: 'org_acme', type: 'token.revoked', data: tokenRevoked });
     expect(deliveries.map((delivery) => delivery.webhookId)).toEqual(['wh_auditFeed', subscribed.webhook.id]);

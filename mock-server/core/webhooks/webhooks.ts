@@ -3,9 +3,11 @@
  * never opens a network connection (in the browser or in Node): each delivery is signed exactly
  * as a real one would be and recorded as `simulated`, so a reader can check a verifier against it.
  */
+import { actingUserId, type Principal } from '../credentials/authenticate';
 import { ApiError, capReached, quote } from '../errors';
 import type { Webhook, WebhookDelivery } from '../model';
 import { appendCapped, newestInSequence } from '../history';
+import { pageInOrg } from '../org-rows';
 import { type Page, type PageRequest, newestFirst, paginate } from '../paginate';
 import { randomId, randomToken } from '../random';
 import type { Sandbox } from '../sandbox';
@@ -28,10 +30,8 @@ export const maxUrlLength = 2048;
 /** The spec's bound on `events`. */
 export const maxEventsPerWebhook = 5;
 
+/** What to register: the spec's request body. */
 export interface WebhookRegistration {
-  orgId: string;
-  /** The user the creating credential acts for. */
-  createdBy: string;
   url: string;
   events: readonly string[];
 }
@@ -88,15 +88,19 @@ export function checkEventTypes(events: readonly string[]): WebhookEventType[] {
 }
 
 /**
- * Registers an endpoint for the organization, with a new `whsec_` signing secret.
+ * Registers an endpoint for the caller's organization, created by the user the caller acts for,
+ * with a new `whsec_` signing secret.
  * @throws ApiError `invalid_request` for a bad URL or event list; `conflict` when the
- *   organization already has `storeCaps.webhooksPerOrg` endpoints
+ *   organization already has `storeCaps.webhooksPerOrg` endpoints; `forbidden` when the caller
+ *   acts for no user (see {@link actingUserId})
  */
-export function createWebhook(sandbox: Sandbox, registration: WebhookRegistration): CreatedWebhook {
+export function createWebhook(sandbox: Sandbox, principal: Principal, registration: WebhookRegistration): CreatedWebhook {
   const { store } = sandbox;
+  const orgId = principal.org.id;
+  const createdBy = actingUserId(sandbox, principal);
   checkWebhookUrl(registration.url);
   const events = checkEventTypes(registration.events);
-  if (store.webhooks.count((webhook) => webhook.orgId === registration.orgId) >= storeCaps.webhooksPerOrg) {
+  if (store.webhooks.count((webhook) => webhook.orgId === orgId) >= storeCaps.webhooksPerOrg) {
     throw capReached(
       storeCaps.webhooksPerOrg,
       `The organization already has ${storeCaps.webhooksPerOrg} webhooks, the most the sandbox keeps; delete one first.`,
@@ -106,13 +110,13 @@ export function createWebhook(sandbox: Sandbox, registration: WebhookRegistratio
   const secret = `whsec_${randomToken()}`;
   const webhook: Webhook = {
     id: randomId('wh'),
-    orgId: registration.orgId,
+    orgId,
     url: registration.url,
     events,
     // Kept as issued, not hashed like other secrets: an HMAC key must stay usable to sign every
     // future delivery. Only `secret_last_four` of it is ever shown after this response.
     signingSecret: secret,
-    createdBy: registration.createdBy,
+    createdBy,
     createdAt: sandbox.clock.now(),
   };
   store.webhooks.put(webhook);
@@ -124,11 +128,7 @@ export function createWebhook(sandbox: Sandbox, registration: WebhookRegistratio
  * @throws ApiError `invalid_request` (details.field: cursor) for a cursor this list never returned
  */
 export function listWebhooks(sandbox: Sandbox, orgId: string, request: PageRequest = {}): Page<Webhook> {
-  return paginate(
-    sandbox.store.webhooks.filter((webhook) => webhook.orgId === orgId),
-    newestFirst,
-    request,
-  );
+  return pageInOrg(sandbox.store.webhooks, orgId, newestFirst, request);
 }
 
 /**

@@ -12,10 +12,8 @@ import {
   rotateApiKey,
 } from '../../core/credentials/api-keys';
 import type { ApiKey } from '../../core/model';
-import { newestFirst, paginate } from '../../core/paginate';
-import { announceApiKeyCreated, announceApiKeyRevoked } from '../../core/webhooks/credential-events';
-import { actingUserId } from '../../core/credentials/authenticate';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -47,8 +45,8 @@ export function registerApiKeyRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listApiKeys', ({ c, principal, query, json }) => {
     const sandbox = c.get('sandbox');
     const now = sandbox.clock.now();
-    const page = paginate(listApiKeys(sandbox, principal.org.id), newestFirst, query);
-    return json(200, { data: page.data.map((key) => apiKeyWire(key, now)), next_cursor: page.nextCursor });
+    const page = listApiKeys(sandbox, principal.org.id, query);
+    return json(200, listBody(page, (key) => apiKeyWire(key, now)));
   });
 
   defineOperation(app, 'createApiKey', async ({ c, principal, body, json }) => {
@@ -60,7 +58,6 @@ export function registerApiKeyRoutes(app: Hono<AppEnv>): void {
       restricted: body.restricted,
       expiresAt: body.expires_at,
     });
-    await announceApiKeyCreated(sandbox, key);
     return json(201, { ...apiKeyWire(key, sandbox.clock.now()), secret });
   });
 
@@ -76,8 +73,7 @@ export function registerApiKeyRoutes(app: Hono<AppEnv>): void {
 
   defineOperation(app, 'revokeApiKey', async ({ c, principal, params, json }) => {
     const sandbox = c.get('sandbox');
-    const key = revokeApiKey(sandbox, principal.org.id, params.keyId ?? '');
-    await announceApiKeyRevoked(sandbox, key, actingUserId(sandbox, principal));
+    const key = await revokeApiKey(sandbox, principal, params.keyId ?? '');
     return json(200, apiKeyWire(key, sandbox.clock.now()));
   });
 

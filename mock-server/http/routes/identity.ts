@@ -2,7 +2,6 @@ import type { Hono } from 'hono';
 
 import { isoTime } from '../../core/clock';
 import { revokeCurrentCredential } from '../../core/credentials/self-revocation';
-import { announceApiKeyRevoked, announceTokenRevoked } from '../../core/webhooks/credential-events';
 import type { AppEnv } from '../env';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
@@ -27,11 +26,7 @@ export function registerIdentityRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'revokeCurrentCredential', async ({ c, principal }) => {
-    const sandbox = c.get('sandbox');
-    const revoked = revokeCurrentCredential(sandbox, principal);
-    // Revoked by whoever held it: the token's user, or the user who created the key.
-    if (revoked.kind === 'personal_access_token') await announceTokenRevoked(sandbox, revoked.token, revoked.token.userId, 'revoked');
-    if (revoked.kind === 'api_key') await announceApiKeyRevoked(sandbox, revoked.key, revoked.key.userId);
+    await revokeCurrentCredential(c.get('sandbox'), principal);
     return c.body(null, 204);
   });
 }

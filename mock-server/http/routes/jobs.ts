@@ -4,6 +4,7 @@ import { isoTime } from '../../core/clock';
 import { getJob, listJobRuns, listJobs, runJobNow, runState } from '../../core/jobs';
 import type { Job, JobRun } from '../../core/model';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -38,7 +39,7 @@ export function jobRunWire(run: JobRun, now: number): components['schemas']['Job
 export function registerJobRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listJobs', ({ c, principal, query, json }) => {
     const page = listJobs(c.get('sandbox'), principal.org.id, query);
-    return json(200, { data: page.data.map(jobWire), next_cursor: page.nextCursor });
+    return json(200, listBody(page, jobWire));
   });
 
   defineOperation(app, 'getJob', ({ c, principal, params, json }) => json(200, jobWire(getJob(c.get('sandbox'), principal.org.id, params.jobId ?? ''))));
@@ -52,6 +53,6 @@ export function registerJobRoutes(app: Hono<AppEnv>): void {
     const sandbox = c.get('sandbox');
     const now = sandbox.clock.now();
     const page = listJobRuns(sandbox, principal.org.id, params.jobId ?? '', query);
-    return json(200, { data: page.data.map((run) => jobRunWire(run, now)), next_cursor: page.nextCursor });
+    return json(200, listBody(page, (run) => jobRunWire(run, now)));
   });
 }

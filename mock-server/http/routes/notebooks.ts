@@ -4,6 +4,7 @@ import { isoTime } from '../../core/clock';
 import type { Notebook } from '../../core/model';
 import { getNotebook, importNotebook, listNotebooks, notebookSize } from '../../core/notebooks';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -24,7 +25,7 @@ export function notebookWire(notebook: Notebook): components['schemas']['Noteboo
 export function registerNotebookRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listNotebooks', ({ c, principal, query, json }) => {
     const page = listNotebooks(c.get('sandbox'), principal.org.id, query);
-    return json(200, { data: page.data.map(notebookWire), next_cursor: page.nextCursor });
+    return json(200, listBody(page, notebookWire));
   });
 
   defineOperation(app, 'importNotebook', ({ c, principal, body, json }) => {

@@ -3,8 +3,8 @@ import type { Hono } from 'hono';
 import { isoTime } from '../../core/clock';
 import { deleteOauthClient, getOauthClient, listOauthClients, registerOauthClient } from '../../core/oauth-clients';
 import type { OAuthClient } from '../../core/model';
-import { newestFirst, paginate } from '../../core/paginate';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -28,8 +28,8 @@ export function oauthClientWire(client: OAuthClient): OAuthClientWire {
 /** The OAuth client registration operations: list, register, get, delete. */
 export function registerOauthClientRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listOauthClients', ({ c, principal, query, json }) => {
-    const page = paginate(listOauthClients(c.get('sandbox'), principal.org.id), newestFirst, query);
-    return json(200, { data: page.data.map(oauthClientWire), next_cursor: page.nextCursor });
+    const page = listOauthClients(c.get('sandbox'), principal.org.id, query);
+    return json(200, listBody(page, oauthClientWire));
   });
 
   defineOperation(app, 'registerOauthClient', async ({ c, principal, body, json }) => {

@@ -14,8 +14,8 @@ import {
   revokeUserTokens,
   updateOrgTokenSettings,
 } from '../../core/org';
-import { announceApiKeyRevoked, announceCutOff, announceTokenRevoked } from '../../core/webhooks/credential-events';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 import { personalAccessTokenBody, personalAccessTokenPage } from './personal-access-tokens';
@@ -52,7 +52,7 @@ function cutOffBody(cut: CredentialCutOff): components['schemas']['CredentialRev
 export function registerOrgRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listOrgMembers', ({ c, principal, query, json }) => {
     const page = listOrgMembers(c.get('sandbox'), principal, query);
-    return json(200, { data: page.data.map(memberBody), next_cursor: page.nextCursor });
+    return json(200, listBody(page, memberBody));
   });
 
   defineOperation(app, 'addOrgMember', async ({ c, principal, body, json }) => {
@@ -61,9 +61,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
   });
 
   defineOperation(app, 'updateOrgMember', async ({ c, principal, params, body, json }) => {
-    const sandbox = c.get('sandbox');
-    const change = changeMemberRole(sandbox, principal, params.userId ?? '', body.role);
-    for (const key of change.apiKeys) await announceApiKeyRevoked(sandbox, key, change.changedBy);
+    const change = await changeMemberRole(c.get('sandbox'), principal, params.userId ?? '', body.role);
     return json(200, {
       member: memberBody(change.user),
       previous_role: change.previousRole,
@@ -78,21 +76,16 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
 
   defineOperation(app, 'revokeMemberToken', async ({ c, principal, params, json }) => {
     const sandbox = c.get('sandbox');
-    const { token, revokedBy } = revokeMemberToken(sandbox, principal, params.userId ?? '', params.tokenId ?? '');
-    await announceTokenRevoked(sandbox, token, revokedBy, 'admin_revoked');
+    const token = await revokeMemberToken(sandbox, principal, params.userId ?? '', params.tokenId ?? '');
     return json(200, personalAccessTokenBody(token, sandbox.clock.now()));
   });
 
   defineOperation(app, 'removeOrgMember', async ({ c, principal, params, json }) => {
-    const cutOff = removeOrgMember(c.get('sandbox'), principal, params.userId ?? '');
-    await announceCutOff(c.get('sandbox'), principal.org.id, cutOff);
-    return json(200, cutOffBody(cutOff));
+    return json(200, cutOffBody(await removeOrgMember(c.get('sandbox'), principal, params.userId ?? '')));
   });
 
   defineOperation(app, 'revokeUserTokens', async ({ c, principal, params, json }) => {
-    const cutOff = revokeUserTokens(c.get('sandbox'), principal, params.userId ?? '');
-    await announceCutOff(c.get('sandbox'), principal.org.id, cutOff);
-    return json(200, cutOffBody(cutOff));
+    return json(200, cutOffBody(await revokeUserTokens(c.get('sandbox'), principal, params.userId ?? '')));
   });
 
   defineOperation(app, 'getOrgTokenSettings', ({ c, principal, json }) => json(200, settingsBody(getOrgTokenSettings(c.get('sandbox'), principal))));

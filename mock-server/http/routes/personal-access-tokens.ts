@@ -10,9 +10,8 @@ import {
 import { credentialStatus } from '../../core/credentials/status';
 import type { PersonalAccessToken } from '../../core/model';
 import type { Page } from '../../core/paginate';
-import { announceTokenRevoked } from '../../core/webhooks/credential-events';
-import { actingUserId } from '../../core/credentials/authenticate';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -37,7 +36,7 @@ export function personalAccessTokenBody(token: PersonalAccessToken, now: number)
 
 /** A page of token records as the spec lists them (the caller's own, or a member's for an admin). */
 export function personalAccessTokenPage(page: Page<PersonalAccessToken>, now: number): components['schemas']['PersonalAccessTokenList'] {
-  return { data: page.data.map((token) => personalAccessTokenBody(token, now)), next_cursor: page.nextCursor };
+  return listBody(page, (token) => personalAccessTokenBody(token, now));
 }
 
 /** Personal access tokens: list, create (password or a token of the same user), get, revoke. */
@@ -64,8 +63,7 @@ export function registerPersonalAccessTokenRoutes(app: Hono<AppEnv>): void {
 
   defineOperation(app, 'revokePersonalAccessToken', async ({ c, principal, params, json }) => {
     const sandbox = c.get('sandbox');
-    const token = revokePersonalAccessToken(sandbox, principal, params.tokenId ?? '');
-    await announceTokenRevoked(sandbox, token, actingUserId(sandbox, principal), 'revoked');
+    const token = await revokePersonalAccessToken(sandbox, principal, params.tokenId ?? '');
     return json(200, personalAccessTokenBody(token, sandbox.clock.now()));
   });
 }

@@ -4,6 +4,7 @@ import { isoTime } from '../../core/clock';
 import type { Pipeline, PipelineEvent } from '../../core/model';
 import { listPipelineEvents, listPipelines, startPipeline, stopPipeline } from '../../core/pipelines';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -28,12 +29,12 @@ export function pipelineEventWire(event: PipelineEvent): components['schemas']['
 export function registerPipelineRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listPipelines', ({ c, principal, query, json }) => {
     const page = listPipelines(c.get('sandbox'), principal.org.id, query);
-    return json(200, { data: page.data.map(pipelineWire), next_cursor: page.nextCursor });
+    return json(200, listBody(page, pipelineWire));
   });
 
   defineOperation(app, 'listPipelineEvents', ({ c, principal, params, query, json }) => {
     const page = listPipelineEvents(c.get('sandbox'), principal.org.id, params.pipelineId ?? '', query);
-    return json(200, { data: page.data.map(pipelineEventWire), next_cursor: page.nextCursor });
+    return json(200, listBody(page, pipelineEventWire));
   });
 
   defineOperation(app, 'startPipeline', ({ c, principal, params, json }) =>

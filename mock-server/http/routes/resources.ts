@@ -2,7 +2,6 @@ import type { Hono } from 'hono';
 
 import { isoTime } from '../../core/clock';
 import type { Cluster, Workspace } from '../../core/model';
-import { byName, newestFirst, paginate } from '../../core/paginate';
 import {
   createCluster,
   getCluster,
@@ -14,6 +13,7 @@ import {
   terminateCluster,
 } from '../../core/resources';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -47,8 +47,8 @@ export function workspaceWire(workspace: Workspace): WorkspaceWire {
 /** Clusters (list, create, get, resize, terminate) and workspaces (list, get, rename). */
 export function registerResourceRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listClusters', ({ c, principal, query, json }) => {
-    const page = paginate(listClusters(c.get('sandbox'), principal.org.id), newestFirst, query);
-    return json(200, { data: page.data.map(clusterWire), next_cursor: page.nextCursor });
+    const page = listClusters(c.get('sandbox'), principal.org.id, query);
+    return json(200, listBody(page, clusterWire));
   });
 
   defineOperation(app, 'createCluster', ({ c, principal, body, json }) => {
@@ -74,8 +74,8 @@ export function registerResourceRoutes(app: Hono<AppEnv>): void {
   );
 
   defineOperation(app, 'listWorkspaces', ({ c, principal, query, json }) => {
-    const page = paginate(listWorkspaces(c.get('sandbox'), principal.org.id), byName, query);
-    return json(200, { data: page.data.map(workspaceWire), next_cursor: page.nextCursor });
+    const page = listWorkspaces(c.get('sandbox'), principal.org.id, query);
+    return json(200, listBody(page, workspaceWire));
   });
 
   defineOperation(app, 'getWorkspace', ({ c, principal, params, json }) =>

@@ -4,6 +4,7 @@ import { isoTime } from '../../core/clock';
 import type { SqlWarehouse } from '../../core/model';
 import { listSqlWarehouses, setSqlWarehouseState } from '../../core/sql-warehouses';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -16,7 +17,7 @@ export function sqlWarehouseWire(warehouse: SqlWarehouse): components['schemas']
 export function registerSqlWarehouseRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listSqlWarehouses', ({ c, principal, query, json }) => {
     const page = listSqlWarehouses(c.get('sandbox'), principal.org.id, query);
-    return json(200, { data: page.data.map(sqlWarehouseWire), next_cursor: page.nextCursor });
+    return json(200, listBody(page, sqlWarehouseWire));
   });
 
   defineOperation(app, 'startSqlWarehouse', ({ c, principal, params, json }) =>

@@ -4,6 +4,7 @@ import { isoTime } from '../../core/clock';
 import type { User } from '../../core/model';
 import { getUser, listUsers, renameUser } from '../../core/users';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -16,7 +17,7 @@ export function userWire(user: User): components['schemas']['User'] {
 export function registerUserRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listUsers', ({ c, principal, query, json }) => {
     const page = listUsers(c.get('sandbox'), principal.org.id, query);
-    return json(200, { data: page.data.map(userWire), next_cursor: page.nextCursor });
+    return json(200, listBody(page, userWire));
   });
 
   defineOperation(app, 'getUser', ({ c, principal, params, json }) => json(200, userWire(getUser(c.get('sandbox'), principal.org.id, params.userId ?? ''))));

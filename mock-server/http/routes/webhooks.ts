@@ -2,9 +2,9 @@ import type { Hono } from 'hono';
 
 import { isoTime } from '../../core/clock';
 import type { Webhook, WebhookDelivery } from '../../core/model';
-import { actingUserId } from '../../core/credentials/authenticate';
 import * as webhooks from '../../core/webhooks';
 import type { AppEnv } from '../env';
+import { listBody } from '../list-body';
 import { defineOperation } from '../operation';
 import type { components } from '../types';
 
@@ -44,17 +44,11 @@ function deliveryView(delivery: WebhookDelivery): WebhookDeliveryView {
 export function registerWebhookRoutes(app: Hono<AppEnv>): void {
   defineOperation(app, 'listWebhooks', function listWebhooks({ c, principal, query, json }) {
     const page = webhooks.listWebhooks(c.get('sandbox'), principal.org.id, query);
-    return json(200, { data: page.data.map(webhookView), next_cursor: page.nextCursor });
+    return json(200, listBody(page, webhookView));
   });
 
   defineOperation(app, 'createWebhook', function createWebhook({ c, principal, body, json }) {
-    const sandbox = c.get('sandbox');
-    const { webhook, secret } = webhooks.createWebhook(sandbox, {
-      orgId: principal.org.id,
-      createdBy: actingUserId(sandbox, principal),
-      url: body.url,
-      events: body.events,
-    });
+    const { webhook, secret } = webhooks.createWebhook(c.get('sandbox'), principal, { url: body.url, events: body.events });
     return json(201, { ...webhookView(webhook), secret });
   });
 
@@ -74,6 +68,6 @@ export function registerWebhookRoutes(app: Hono<AppEnv>): void {
 
   defineOperation(app, 'listWebhookDeliveries', function listWebhookDeliveries({ c, principal, params, query, json }) {
     const page = webhooks.listDeliveries(c.get('sandbox'), principal.org.id, params.webhookId ?? '', query);
-    return json(200, { data: page.data.map(deliveryView), next_cursor: page.nextCursor });
+    return json(200, listBody(page, deliveryView));
   });
 }
