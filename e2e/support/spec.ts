@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-
 import kebabCase from 'lodash/kebabCase.js';
-import { parse } from 'yaml';
+
+import { bundledSpecPath, loadSpec } from '../../openapi/lib/spec';
 
 export interface DocumentedOperation {
   operationId: string;
@@ -41,11 +40,9 @@ interface SpecDocument {
   webhooks?: Record<string, PathItem>;
 }
 
-const readSpec = (specPath: string): SpecDocument => parse(readFileSync(specPath, 'utf8')) as SpecDocument;
-
 /** Every operation and webhook event of the bundled spec the site was built from. */
-export function documentedOperations(specPath = 'static/openapi.yaml'): DocumentedOperation[] {
-  const spec = readSpec(specPath);
+export function documentedOperations(specPath = bundledSpecPath): DocumentedOperation[] {
+  const spec = loadSpec<SpecDocument>(specPath);
   return [...Object.values(spec.paths), ...Object.values(spec.webhooks ?? {})].flatMap((pathItem) =>
     httpMethods.flatMap((method) => {
       const operation = pathItem[method];
@@ -71,8 +68,8 @@ export function documentedOperations(specPath = 'static/openapi.yaml'): Document
  * API's info page (its title, lower-cased, in kebab case), one page per operation and webhook
  * event, and one page per tag that some operation uses (titled by `x-displayName` or the name).
  */
-export function referencePages(specPath = 'static/openapi.yaml'): ReferencePage[] {
-  const spec = readSpec(specPath);
+export function referencePages(specPath = bundledSpecPath): ReferencePage[] {
+  const spec = loadSpec<SpecDocument>(specPath);
   const operations = documentedOperations(specPath);
   const usedTags = new Set(operations.flatMap((operation) => operation.tags));
   return [

@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { loadBundledSpec, resolveRef, specOperations } from '../../openapi/test/bundle';
+import { resolveRef } from '../../openapi/lib/spec';
+import { loadBundledSpec, specOperations } from '../../openapi/test/bundle';
 import { scopeCovers } from '../core/scopes';
 import { seed } from '../core/seed';
 import { seeded, type TestSandbox, testSandbox } from './support/client';

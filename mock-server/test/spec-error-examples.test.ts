@@ -11,7 +11,8 @@ import type { Org } from '../core/model';
 import { storeCaps } from '../core/store';
 import { desktopFamily, reportingBasic } from '../http/routes/oauth.fixtures';
 import { authorizationUrl, consent, newAttempt, type OAuthTestbed, oauthTestbed } from '../http/routes/oauth-flows.support';
-import { loadBundledSpec, resolveRef } from '../../openapi/test/bundle';
+import { resolveRef } from '../../openapi/lib/spec';
+import { loadBundledSpec } from '../../openapi/test/bundle';
 import { type ApiResponse, seeded } from './support/client';
 
 interface ErrorExample {

@@ -1,9 +1,4 @@
-import { readFileSync } from 'node:fs';
-
-import { parse } from 'yaml';
-
-/** The bundled spec (`npm run bundle:spec`; the unit-test setup bundles it first). */
-export const bundledSpecPath = 'static/openapi.yaml';
+import { loadSpec, resolveRef } from '../lib/spec';
 
 export const httpMethods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -39,18 +34,9 @@ export interface BundledSpec {
   };
 }
 
+/** The bundle as the spec rules read it. */
 export function loadBundledSpec(): BundledSpec {
-  return parse(readFileSync(bundledSpecPath, 'utf8')) as BundledSpec;
-}
-
-/** Follows a local `$ref` (`#/components/...`) of the bundle; other values are returned as they are. */
-export function resolveRef<T>(spec: BundledSpec, value: T | { $ref: string }): T {
-  if (typeof value !== 'object' || value === null || !('$ref' in value)) return value;
-  const target = value.$ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  return resolveRef(spec, target as T | { $ref: string });
+  return loadSpec<BundledSpec>();
 }
 
 export function specOperations(spec: BundledSpec): SpecOperation[] {

@@ -5,11 +5,11 @@
  * through `$ref` are walked once, where they are defined (in a bundle: under `components`); an
  * Example Object that is a `$ref` is judged at the place that uses it, against that place's schema.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 
-import { resolveRef, type BundledSpec } from './bundle';
+import { jsonPointer, resolveRef } from '../lib/spec';
+import { describeErrors, schemaAtPointer, specAjv } from '../lib/spec-ajv';
+import type { BundledSpec } from './bundle';
 
 /** What holds an example: the Object whose `schema` it must satisfy, or a schema itself. */
 export type ExampleHolder = 'media type' | 'parameter' | 'header' | 'schema';
@@ -30,11 +30,6 @@ type Segments = readonly (string | number)[];
 
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 const hasRef = (value: Node): boolean => typeof value.$ref === 'string';
-
-/** `['paths', '/v1/me']` → `#/paths/~1v1~1me` */
-export function jsonPointer(segments: Segments): string {
-  return `#${segments.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`;
-}
 
 const operationMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -144,9 +139,6 @@ export function collectExamples(spec: BundledSpec): SpecExample[] {
   return found;
 }
 
-const describeErrors = (errors: ErrorObject[] | null | undefined): string =>
-  (errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`).join('; ');
-
 /**
  * A checker of examples against the document's schemas: JSON Schema 2020-12 as OAS 3.1 uses it,
  * with no type coercion and no removal of extra properties (a closed schema refuses them), and
@@ -159,31 +151,14 @@ export function exampleChecker(spec: BundledSpec): (example: SpecExample) => str
   const fail = (...message: unknown[]): never => {
     throw new Error(`schema checker: ${message.map(String).join(' ')}`);
   };
-  const ajv = new Ajv2020({
-    strict: false,
-    allErrors: true,
-    coerceTypes: false,
-    removeAdditional: false,
-    useDefaults: false,
-    logger: { log: () => undefined, warn: fail, error: fail },
-  });
-  addFormats(ajv);
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
-  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
-  ajv.addFormat('password', true);
-  ajv.addSchema({ ...(spec as object), $id: 'spec' });
+  const ajv = specAjv(spec, { allErrors: true, coerceTypes: false, logger: { log: () => undefined, warn: fail, error: fail } });
 
   const compiled = new Map<string, ValidateFunction>();
   return (example) => {
     if (!example.schemaPointer) return [`${example.pointer}: no schema to check it against`];
     let validate = compiled.get(example.schemaPointer);
     if (!validate) {
-      const fragment = example.schemaPointer
-        .slice(1)
-        .split('/')
-        .map((segment) => encodeURIComponent(segment))
-        .join('/');
-      validate = ajv.compile({ $ref: `spec#${fragment}` });
+      validate = ajv.compile(schemaAtPointer(example.schemaPointer));
       compiled.set(example.schemaPointer, validate);
     }
     if (example.value === undefined) return [`${example.pointer}: has no value`];

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 import { defaultLifetimeDays, maxLifetimeDays } from '../../mock-server/core/credentials/personal-access-tokens';
 import { storeCaps } from '../../mock-server/core/store';
-import { loadBundledSpec, resolveRef, type SchemaObject, specOperations } from './bundle';
+import { resolveRef } from '../lib/spec';
+import { loadBundledSpec, type SchemaObject, specOperations } from './bundle';
 
 const spec = loadBundledSpec();
 const operations = specOperations(spec);

@@ -2,23 +2,19 @@
  * A credential the server hands out is offered to the reader: the token endpoint's access token,
  * a new API key's secret, a new personal access token. Bodies are the spec's own examples.
  */
-import { readFileSync } from 'node:fs';
-
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parse } from 'yaml';
 
+import { loadSpec, resolveRef } from '../../openapi/lib/spec';
 import { credentialInResponse } from './credential-in-response';
 
-const spec: unknown = parse(readFileSync(new URL('../../static/openapi.yaml', import.meta.url), 'utf8'));
+const spec = loadSpec<object>();
 
 /** The value at a path of the bundled spec, following local `$ref`s on the way. */
 function specAt(...path: string[]): unknown {
-  const step = (node: unknown, key: string): unknown => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined);
-  const follow = (node: unknown): unknown => {
-    const ref = step(node, '$ref');
-    return typeof ref === 'string' ? follow(ref.replace(/^#\//, '').split('/').reduce(step, spec)) : node;
-  };
-  const found = path.reduce((node, key) => follow(step(follow(node), key)), spec);
+  const found = path.reduce<unknown>((node, key) => {
+    const here = resolveRef<unknown>(spec, node);
+    return typeof here === 'object' && here !== null ? resolveRef<unknown>(spec, (here as Record<string, unknown>)[key]) : undefined;
+  }, spec);
   if (found === undefined) throw new Error(`the bundled spec has nothing at ${path.join(' › ')}`);
   return found;
 }

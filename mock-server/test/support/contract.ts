@@ -4,16 +4,12 @@
  * the body must match the schema of its media type. Used by every HTTP test, so nothing the mock
  * sends in the suite can drift from the spec.
  */
-import { readFileSync } from 'node:fs';
+import type { ValidateFunction } from 'ajv';
 
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
-
+import { loadSpec, type Ref, resolveRef } from '../../../openapi/lib/spec';
+import { describeErrors, pointIntoSpec, specAjv } from '../../../openapi/lib/spec-ajv';
 import { operations } from '../../generated/catalogue';
 
-type Ref = { $ref: string };
 interface HeaderObject {
   required?: boolean;
   schema: object;
@@ -23,42 +19,25 @@ interface ResponseObject {
   content?: Record<string, { schema: object }>;
 }
 
-const spec = parse(readFileSync('static/openapi.yaml', 'utf8')) as {
+const spec = loadSpec<{
   paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, ResponseObject | Ref> }>>;
-};
+}>();
 
-const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: false });
-addFormats(ajv);
-ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
-ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
-ajv.addFormat('password', true);
-ajv.addSchema({ ...spec, $id: 'spec' });
+const ajv = specAjv(spec, { allErrors: true, coerceTypes: false });
 
 /** Headers this API defines; any of them in a response must be declared for that response. */
 const ourHeaders = /^(x-request-id|ratelimit-.*|retry-after|www-authenticate|cache-control|pragma|location|allow)$/i;
-
-function resolve<T>(value: T | Ref): T {
-  if (typeof value !== 'object' || value === null || !('$ref' in value)) return value;
-  const target = value.$ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], spec);
-  return resolve(target as T | Ref);
-}
 
 const compiled = new Map<string, ValidateFunction>();
 function validatorFor(schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(key.replace(/"\$ref":"#\//g, '"$ref":"spec#/')) as object);
+    validate = ajv.compile(pointIntoSpec(schema));
     compiled.set(key, validate);
   }
   return validate;
 }
-
-const describeErrors = (errors: ErrorObject[] | null | undefined): string =>
-  (errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`).join('; ');
 
 export interface ObservedResponse {
   operationId: string;
@@ -90,10 +69,10 @@ export function assertMatchesSpec(response: ObservedResponse): void {
   const rawResponse = declared[String(response.status)];
   const where = `${operation.operationId} ${response.status}`;
   if (!rawResponse) throw new Error(`${where}: status not declared (declared: ${Object.keys(declared).join(', ')})`);
-  const spec_ = resolve(rawResponse);
+  const spec_ = resolveRef(spec, rawResponse);
   const problems: string[] = [];
 
-  const declaredHeaders = new Map(Object.entries(spec_.headers ?? {}).map(([name, header]) => [name.toLowerCase(), resolve(header)]));
+  const declaredHeaders = new Map(Object.entries(spec_.headers ?? {}).map(([name, header]) => [name.toLowerCase(), resolveRef(spec, header)]));
   for (const [name, header] of declaredHeaders) {
     const value = response.headers.get(name);
     if (value === null) {

@@ -5,17 +5,14 @@
  * entities and HTML repair are handled as a browser would; react-markdown's element tree is read
  * directly (there are no react-dom types to render it with).
  */
-import { readFileSync } from 'node:fs';
-
 import { type DefaultTreeAdapterMap, defaultTreeAdapter, parseFragment } from 'parse5';
 import { isValidElement, type ReactNode } from 'react';
 import ReactMarkdown from 'react-markdown';
 import rehypeRaw from 'rehype-raw';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 
-import { bundledSpecPath } from '../../../openapi/test/bundle';
+import { loadSpec } from '../../../openapi/lib/spec';
 import { type MarkdownPart, renderMarkdown } from './render-markdown';
 
 interface Outline {
@@ -101,7 +98,7 @@ function specDescriptions(): [where: string, description: string][] {
       }
     }
   };
-  visit(parse(readFileSync(bundledSpecPath, 'utf8')), '$');
+  visit(loadSpec(), '$');
   return [...found].map(([description, where]) => [where, description]);
 }
 
