@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { Org } from '../core/model';
 import { storeCaps } from '../core/store';
-import { desktopFamily, reportingBasic } from '../http/routes/oauth.fixtures';
-import { authorizationUrl, consent, newAttempt, type OAuthTestbed, oauthTestbed } from '../http/routes/oauth-flows.support';
+import { desktopFamily, reportingBasic } from './support/oauth.fixtures';
+import { authorizationUrl, consent, newAttempt, type OAuthTestbed, oauthTestbed } from './support/oauth-flows.support';
 import { loadBundledSpec, resolveRef } from '../../openapi/test/bundle';
 import { type ApiResponse, seeded } from './support/client';
 
