@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
 
 import { seed } from '../mock-server/core/seed';
+import { casesForAPage, checkAnswer, hostCases } from '../mock-server/test/support/host-cases';
 import { expect, test } from './support/fixtures';
 
 // The journeys provoke 400 (a device poll before the answer), 401 and 403 answers on purpose;
@@ -75,22 +76,13 @@ test('under a base URL, the worker is registered there and answers the pages bel
   expect(scopes).toEqual([`${origin}/docs-site/`]);
 });
 
-test('the worker answers sandbox requests in the page, with the same behaviour as the Node mock', async ({ page }) => {
-  await page.goto(origin);
-  const me = await fromPage(page, '/v1/me', { headers: { Authorization: `Bearer ${adaToken}` } });
-  expect(me.status).toBe(200);
-  expect(JSON.parse(me.body)).toMatchObject({ user: { id: 'usr_ada' }, credential: { kind: 'personal_access_token' } });
-  expect(me.headers['x-request-id']).toMatch(/^req_/);
-  expect(me.headers['ratelimit-limit']).toBe('1000');
-
-  const anonymous = await fromPage(page, '/v1/me');
-  expect(anonymous.status).toBe(401);
-  expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="datastack"');
-
-  const scope = await fromPage(page, '/v1/me', { headers: { Authorization: `Bearer ${adaToken}`, 'x-datastack-scope': 'manage:clusters' } });
-  expect(scope.status).toBe(403);
-  expect(JSON.parse(scope.body)).toMatchObject({ error: 'insufficient_scope', details: { required_scope: 'read:profile' } });
-});
+// The same cases as the in-process app and the Node host (mock-server/test/support/host-suite.ts), as a page can run them.
+for (const hostCase of casesForAPage(hostCases)) {
+  test(`like every host, the worker in the page ${hostCase.name}`, async ({ page }) => {
+    await page.goto(origin);
+    checkAnswer(hostCase, await fromPage(page, hostCase.request.path, hostCase.request.init), expect);
+  });
+}
 
 test('the sandbox state survives a reload of the tab, and a reset restores the seed', async ({ page }) => {
   await page.goto(origin);

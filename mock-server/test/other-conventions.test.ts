@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { scopeNameHint } from '../core/conventions';
-import { reportingBasic } from '../http/routes/oauth.fixtures';
+import { reportingBasic } from './support/oauth.fixtures';
 import { seeded, testSandbox } from './support/client';
 import { sandboxState } from './support/state';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import { hashSecret } from '../core/secrets';
-import { desktopFamily } from '../http/routes/oauth.fixtures';
+import { desktopFamily } from './support/oauth.fixtures';
 import { seeded, testSandbox, type TestSandbox } from './support/client';
 
 interface Row {

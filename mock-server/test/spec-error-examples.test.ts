@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 
 import type { Org } from '../core/model';
 import { storeCaps } from '../core/store';
-import { desktopFamily, reportingBasic } from '../http/routes/oauth.fixtures';
-import { authorizationUrl, consent, newAttempt, type OAuthTestbed, oauthTestbed } from '../http/routes/oauth-flows.support';
 import { resolveRef } from '../../openapi/lib/spec';
 import { loadBundledSpec } from '../../openapi/test/bundle';
+import { desktopFamily, reportingBasic } from './support/oauth.fixtures';
+import { authorizationUrl, consent, newAttempt, type OAuthTestbed, oauthTestbed } from './support/oauth-flows.support';
 import { type ApiResponse, seeded } from './support/client';
 
 interface ErrorExample {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import { plantAccessToken } from '../../test/support/plant';
 import { seeded, testSandbox, type TestSandbox } from '../../test/support/client';
-import { authorizationUrl, consent, newAttempt, oauthTestbed } from './oauth-flows.support';
+import { authorizationUrl, consent, newAttempt, oauthTestbed } from '../../test/support/oauth-flows.support';
 
 const opsBasic = { username: seeded.opsConsole.clientId, password: seeded.opsConsole.clientSecret };
 

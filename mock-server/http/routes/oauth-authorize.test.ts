@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 import { seeded } from '../../test/support/client';
 import { sandboxState } from '../../test/support/state';
-import { addPartnerClient } from './oauth.fixtures';
-import { authorizationUrl, consent, formFields, newAttempt, type OAuthTestbed, oauthErrorOf, oauthTestbed } from './oauth-flows.support';
+import { addPartnerClient } from '../../test/support/oauth.fixtures';
+import { authorizationUrl, consent, formFields, newAttempt, type OAuthTestbed, oauthErrorOf, oauthTestbed } from '../../test/support/oauth-flows.support';
 
 const desktop: oauth.Client = { client_id: 'cli_desktop' };
 const loopback = 'http://127.0.0.1:8765/callback';

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { storeCaps } from '../../core/store';
 import { seeded } from '../../test/support/client';
 import { sandboxState } from '../../test/support/state';
-import { noStore, reportingBasic } from './oauth.fixtures';
-import { type OAuthTestbed, oauthErrorOf, oauthTestbed } from './oauth-flows.support';
+import { noStore, reportingBasic } from '../../test/support/oauth.fixtures';
+import { type OAuthTestbed, oauthErrorOf, oauthTestbed } from '../../test/support/oauth-flows.support';
 
 const desktop: oauth.Client = { client_id: 'cli_desktop' };
 

@@ -6,8 +6,8 @@ import * as oauth from 'oauth4webapi';
 import { describe, expect, it } from 'vitest';
 
 import { seeded } from '../../test/support/client';
-import { addPartnerClient } from './oauth.fixtures';
-import { authorizationUrl, consent, issuer, newAttempt, oauthErrorOf, oauthTestbed } from './oauth-flows.support';
+import { addPartnerClient } from '../../test/support/oauth.fixtures';
+import { authorizationUrl, consent, issuer, newAttempt, oauthErrorOf, oauthTestbed } from '../../test/support/oauth-flows.support';
 
 const desktop: oauth.Client = { client_id: 'cli_desktop' };
 const reporting: oauth.Client = { client_id: seeded.reporting.clientId };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { testSandbox } from '../../test/support/client';
-import { addPartnerClient, desktopFamily, noStore, partnerGrant } from './oauth.fixtures';
+import { addPartnerClient, desktopFamily, noStore, partnerGrant } from '../../test/support/oauth.fixtures';
 
 describe('POST /oauth2/token: refresh_token', () => {
   it('rotates: a new access and refresh token, the old refresh token retired, the new access token acting for the user', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { seeded, testSandbox } from '../../test/support/client';
-import { desktopFamily, noStore, partnerGrant, reportingBasic } from './oauth.fixtures';
+import { desktopFamily, noStore, partnerGrant, reportingBasic } from '../../test/support/oauth.fixtures';
 
 describe('POST /oauth2/revoke (revokeToken)', () => {
   it('revokes a refresh token and its whole family; the answer is 200 with no body', async () => {

@@ -5,7 +5,7 @@ import { addressTier, planLimits } from '../../core/rate-limit';
 import { storeCaps } from '../../core/store';
 import { type CallOptions, seeded, testSandbox } from '../../test/support/client';
 import { assertMatchesSpec } from '../../test/support/contract';
-import { noStore, reportingBasic, tokenCounts } from './oauth.fixtures';
+import { noStore, reportingBasic, tokenCounts } from '../../test/support/oauth.fixtures';
 
 describe('GET /.well-known/oauth-authorization-server (getAuthorizationServerMetadata)', () => {
   it('lists exactly the endpoints, grants and methods that work, on the origin called', async () => {

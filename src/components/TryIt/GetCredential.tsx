@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { type Credential, keepCredential } from '@site/src/console/credentials';
 import type { ConsoleOperation } from '@site/src/console/operation';
 import { type SandboxState, fetchSandboxState, mintPersonalAccessToken, seededCredentials } from '@site/src/console/seeded';
-import { suitableClient } from '@site/src/console/suitable-client';
+import { confidentialClientFor, publicClientId, suitableClient } from '@site/src/console/suitable-client';
 
 import styles from './styles.module.css';
 
@@ -76,20 +76,12 @@ export default function GetCredential({ operation, baseUrl, sandbox, selected, f
 
   const clientCredentials = () =>
     run('Client credentials', async () => {
-      const sandboxState = await state();
       const wanted = requested();
-      const client =
-        sandboxState.clients.find((candidate) => candidate.client_secret !== null && wanted.every((scope) => (candidate.allowed_scopes as string[]).includes(scope))) ??
-        sandboxState.clients.find((candidate) => candidate.client_secret !== null);
-      if (!client?.client_secret) throw new Error('The sandbox has no confidential client.');
-      return (await loadFlows()).clientCredentials(target, client.client_id, client.client_secret, wanted);
+      const { clientId, clientSecret } = confidentialClientFor(await state(), wanted);
+      return (await loadFlows()).clientCredentials(target, clientId, clientSecret, wanted);
     });
 
-  const publicClientId = async () => {
-    const client = (await state()).clients.find((candidate) => candidate.client_secret === null);
-    if (!client) throw new Error('The sandbox has no public client.');
-    return client.client_id;
-  };
+  const publicClient = async () => publicClientId(await state());
 
   const authorizationCode = () => {
     // Open the popup inside the click, before any await, or the browser blocks it.
@@ -106,7 +98,7 @@ export default function GetCredential({ operation, baseUrl, sandbox, selected, f
 
   const consentInPopup = async (popup: Window): Promise<Credential> => {
     const flows = await loadFlows();
-    const pending = await flows.startAuthorization(target, await publicClientId(), requested());
+    const pending = await flows.startAuthorization(target, await publicClient(), requested());
     popup.location.href = pending.url;
     const query = await new Promise<string>((resolve, reject) => {
       const closed = setInterval(() => {
@@ -129,7 +121,7 @@ export default function GetCredential({ operation, baseUrl, sandbox, selected, f
   const deviceFlow = () =>
     run('Device sign-in', async () => {
       const flows = await loadFlows();
-      const pending = await flows.startDeviceAuthorization(target, await publicClientId(), requested());
+      const pending = await flows.startDeviceAuthorization(target, await publicClient(), requested());
       setDevice(pending);
       stopPolling.current = new AbortController();
       try {

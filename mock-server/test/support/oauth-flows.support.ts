@@ -5,8 +5,8 @@
  */
 import * as oauth from 'oauth4webapi';
 
-import { type ApiResponse, type TestSandbox, testSandbox } from '../../test/support/client';
-import { assertMatchesSpec, operationFor } from '../../test/support/contract';
+import { type ApiResponse, type TestSandbox, testSandbox } from './client';
+import { assertMatchesSpec, operationFor } from './contract';
 
 export const issuer = new URL('https://sandbox.datastack.test');
 

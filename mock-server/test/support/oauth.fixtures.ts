@@ -3,7 +3,7 @@ import type { OAuthClient } from '../../core/model';
 import { type IssuedTokenSet, issueTokenSet } from '../../core/oauth/tokens';
 import type { Sandbox } from '../../core/sandbox';
 import { hashSecret } from '../../core/secrets';
-import { seeded } from '../../test/support/client';
+import { seeded } from './client';
 
 /** cli_reporting's client_secret_basic credentials. */
 export const reportingBasic = { username: seeded.reporting.clientId, password: seeded.reporting.clientSecret };
