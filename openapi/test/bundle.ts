@@ -21,7 +21,14 @@ export interface SchemaObject {
   [keyword: string]: unknown;
 }
 
+/** A Response Object of the bundle, as far as the rules read it. */
+export interface SpecResponse {
+  headers?: Record<string, unknown>;
+  $ref?: string;
+}
+
 export interface BundledSpec {
+  info: { description: string };
   paths: Record<
     string,
     Partial<Record<(typeof httpMethods)[number], Omit<SpecOperation, 'method' | 'path'>>> & {
@@ -31,6 +38,8 @@ export interface BundledSpec {
   components: {
     securitySchemes: Record<string, { type: string; flows?: Record<string, { scopes?: Record<string, string> }> }>;
     schemas: Record<string, SchemaObject>;
+    headers: Record<string, unknown>;
+    responses: Record<string, SpecResponse>;
   };
 }
 

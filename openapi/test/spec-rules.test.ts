@@ -2,18 +2,28 @@
  * House rules of the spec that the linters cannot express. The mock, the console and the guides
  * rely on each of them.
  */
+import { readFileSync } from 'node:fs';
+
 import kebabCase from 'lodash/kebabCase.js';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 import { defaultLifetimeDays, maxLifetimeDays } from '../../mock-server/core/credentials/personal-access-tokens';
 import { storeCaps } from '../../mock-server/core/store';
 import { resolveRef } from '../lib/spec';
-import { loadBundledSpec, type SchemaObject, specOperations } from './bundle';
+import { loadBundledSpec, type SchemaObject, type SpecResponse, specOperations } from './bundle';
 
 const spec = loadBundledSpec();
 const operations = specOperations(spec);
 const managementOperations = operations.filter((operation) => operation.path.startsWith('/v1/'));
 const oauthScopes = Object.keys(spec.components.securitySchemes.oauth2?.flows?.authorizationCode?.scopes ?? {});
+
+const oauthFlows = spec.components.securitySchemes.oauth2?.flows ?? {};
+
+/** The standard response headers, listed once in redocly.yaml for the preprocessor that adds them. */
+const standardHeaders = (
+  parse(readFileSync('redocly.yaml', 'utf8')) as { preprocessors: Record<string, { headers: string[] }> }
+).preprocessors['datastack-headers/standard-response-headers']?.headers ?? [];
 
 const scopesOf = (operation: (typeof operations)[number]): Set<string> =>
   new Set((operation.security ?? []).flatMap((requirement) => Object.values(requirement).flat()));
@@ -113,5 +123,36 @@ describe('the spec', () => {
     expect(lifetime).not.toHaveProperty('default');
     expect(lifetime?.maximum).toBe(maxLifetimeDays);
     expect(lifetime?.description).toContain(`Left out, the token lasts ${defaultLifetimeDays} days, or the org's \`max_token_lifetime_days\` when that is shorter`);
+  });
+
+  // The scopes are written once (openapi.yaml's authorization code flow); YAML anchors give them to the
+  // other flows and a decorator writes the info table from them. These rules catch a copy written by hand.
+  it('offers every scope in each OAuth flow, and all but offline_access to client credentials (which get no refresh token)', () => {
+    expect(Object.keys(oauthFlows)).toEqual(['authorizationCode', 'clientCredentials', 'x-deviceAuthorization']);
+    const { offline_access: offlineAccess, ...accessScopes } = oauthFlows.authorizationCode?.scopes ?? {};
+    expect(offlineAccess).toBeDefined();
+    expect(Object.entries(oauthFlows['x-deviceAuthorization']?.scopes ?? {})).toEqual(Object.entries(oauthFlows.authorizationCode?.scopes ?? {}));
+    expect(Object.entries(oauthFlows.clientCredentials?.scopes ?? {})).toEqual(Object.entries(accessScopes));
+  });
+
+  it('tabulates in info.description exactly the OAuth scopes, with the same words, in the same order', () => {
+    const rows = [...spec.info.description.matchAll(/^\| `([^`]+)` \| (.+) \|$/gm)].map(([, name, allows]) => [name, allows]);
+    expect(rows).toEqual(Object.entries(oauthFlows.authorizationCode?.scopes ?? {}));
+  });
+
+  const pathResponses = operations.flatMap((operation) =>
+    Object.entries(operation.responses).map(([status, response]) => [`${operation.operationId} ${status}`, response as SpecResponse] as const),
+  );
+
+  it('lists the standard response headers once, each a header component', () => {
+    expect(standardHeaders).toEqual(['X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Access-Control-Allow-Origin']);
+    for (const name of standardHeaders) expect(spec.components.headers, name).toHaveProperty([name]);
+  });
+
+  it.each(pathResponses)('%s starts its headers with exactly the standard headers, each the shared component', (_name, response) => {
+    const headers = resolveRef(spec, response).headers ?? {};
+    expect(Object.entries(headers).slice(0, standardHeaders.length)).toEqual(
+      standardHeaders.map((name) => [name, { $ref: `#/components/headers/${name}` }]),
+    );
   });
 });
