@@ -101,8 +101,13 @@ export default function GetCredential({ operation, baseUrl, sandbox, selected, f
     const pending = await flows.startAuthorization(target, await publicClient(), requested());
     popup.location.href = pending.url;
     const query = await new Promise<string>((resolve, reject) => {
+      // The callback page posts its answer and closes itself at once, so the window can be seen
+      // closed before that message is delivered: only a window still closed a check later gave up.
+      let seenClosed = false;
       const closed = setInterval(() => {
-        if (popup.closed) finish(() => reject(new Error('The consent window was closed before it finished.')));
+        if (!popup.closed) return;
+        if (seenClosed) finish(() => reject(new Error('The consent window was closed before it finished.')));
+        seenClosed = true;
       }, 500);
       const onMessage = (event: MessageEvent<{ type?: string; query?: string }>) => {
         if (event.origin !== window.location.origin || event.data?.type !== 'datastack-oauth-callback') return;
